@@ -1,0 +1,79 @@
+package io.oms.messaging.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings of the outbox relay and the inbox consumers ({@code oms.messaging.*}). */
+@ConfigMapping(prefix = "oms.messaging")
+public interface MessagingConfig {
+
+    /** Kafka bootstrap servers (KAFKA_BOOTSTRAP_SERVERS in the environment). */
+    @WithDefault("${kafka.bootstrap.servers:127.0.0.1:9092}")
+    String bootstrapServers();
+
+    Relay relay();
+
+    Consumer consumer();
+
+    interface Relay {
+        /** Whether this process relays its outbox to Kafka (one replica at a time does, by lock). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Outbox rows published per transaction. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How often an idle relay looks for rows written by other processes (same-process writes wake it at once). */
+        @WithDefault("50ms")
+        Duration pollInterval();
+
+        /** How long sent rows are kept before they are pruned. */
+        @WithDefault("P7D")
+        Duration retention();
+
+        /** How often sent rows older than the retention are deleted. */
+        @WithDefault("1h")
+        String pruneEvery();
+
+        /** Wait before trying again after Kafka or the database failed. */
+        @WithDefault("1s")
+        Duration failureBackoff();
+    }
+
+    interface Consumer {
+        /** Whether this process runs its event handlers. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Appended to each consumer's group id (tests make it unique per run). */
+        @WithDefault("")
+        String groupSuffix();
+
+        /** Where a new consumer group starts: earliest (a new service reads the history) or latest. */
+        @WithDefault("earliest")
+        String autoOffsetReset();
+
+        /** Records fetched per poll, and applied per database transaction when all succeed. */
+        @WithDefault("500")
+        int maxPollRecords();
+
+        /** Attempts of a failing handler before the record goes to the dead-letter topic. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** Wait after the first failed attempt; doubled after each, up to max-backoff. */
+        @WithDefault("100ms")
+        Duration initialBackoff();
+
+        /** Longest wait between attempts. */
+        @WithDefault("2s")
+        Duration maxBackoff();
+
+        /** How long applied event ids are remembered (longer than any redelivery). */
+        @WithDefault("P14D")
+        Duration inboxRetention();
+    }
+}

@@ -1,0 +1,247 @@
+package io.oms.messaging.inbox;
+
+import io.oms.events.CloudEvent;
+import io.oms.events.CloudEventCodec;
+import io.oms.events.InvalidEventException;
+import io.oms.messaging.config.MessagingConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The idempotent consumer loop of one handler: poll; send records that are not valid events to the
+ * DLQ; apply the others, each exactly once through the inbox, in database transactions; then
+ * commit the offsets. A poll's records are applied in one transaction when they all succeed; when
+ * one fails, they are applied one by one, a failing one retried with backoff and finally sent to
+ * the DLQ, so a poison record never blocks its partition.
+ */
+final class InboxConsumer implements Runnable {
+
+    private record Delivery(ConsumerRecord<String, byte[]> record, CloudEvent<Record> event) {
+    }
+
+    private final EventHandler<Record> handler;
+    private final Consumer<String, byte[]> consumer;
+    private final CloudEventCodec codec;
+    private final InboxStore inbox;
+    private final DeadLetters deadLetters;
+    private final MessagingConfig.Consumer settings;
+    private final Map<TopicPartition, OffsetAndMetadata> processed = new HashMap<>();
+    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+    private volatile boolean running = true;
+    private volatile boolean joined;
+
+    @SuppressWarnings("unchecked")
+    InboxConsumer(EventHandler<?> handler, Consumer<String, byte[]> consumer, CloudEventCodec codec, InboxStore inbox,
+            DeadLetters deadLetters, MessagingConfig.Consumer settings) {
+        this.handler = (EventHandler<Record>) handler;
+        this.consumer = consumer;
+        this.codec = codec;
+        this.inbox = inbox;
+        this.deadLetters = deadLetters;
+        this.settings = settings;
+    }
+
+    String name() {
+        return handler.consumerName();
+    }
+
+    /** True once the consumer joined its group (it has been given its partitions, possibly none). */
+    boolean joined() {
+        return joined;
+    }
+
+    long applied() {
+        return applied.get();
+    }
+
+    long duplicates() {
+        return duplicates.get();
+    }
+
+    long deadLettered() {
+        return deadLettered.get();
+    }
+
+    void stop() {
+        running = false;
+        consumer.wakeup();
+    }
+
+    @Override
+    public void run() {
+        try {
+            consumer.subscribe(List.of(handler.eventType().topic()), new CommitOnRevoke());
+            while (running) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                if (records.isEmpty()) {
+                    continue;
+                }
+                try {
+                    process(records);
+                    commitProcessed();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (Exception e) {
+                    // Kafka or the database is unavailable: nothing of this poll is committed, so
+                    // replay it (the inbox drops what was applied) after a pause.
+                    Log.warnf(e, "consumer %s could not process a batch; replaying it", name());
+                    rewind(records);
+                    pause(settings.maxBackoff());
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                commitProcessed();
+            } catch (RuntimeException e) {
+                Log.debugf(e, "consumer %s: final offset commit failed; the records are replayed, and skipped by the inbox", name());
+            }
+            consumer.close();
+        }
+    }
+
+    private void process(ConsumerRecords<String, byte[]> records) throws Exception {
+        List<Delivery> deliveries = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            String problem;
+            try {
+                CloudEvent<?> event = codec.decode(record.headers(), record.value());
+                if (event.type() == handler.eventType()) {
+                    @SuppressWarnings("unchecked")
+                    CloudEvent<Record> typed = (CloudEvent<Record>) event;
+                    deliveries.add(new Delivery(record, typed));
+                    continue;
+                }
+                problem = "event type " + event.type().ceType() + " does not belong on topic " + record.topic();
+            } catch (InvalidEventException e) {
+                problem = e.reason();
+            }
+            deadLetter(record, problem);
+        }
+        if (!deliveries.isEmpty() && !applyTogether(deliveries)) {
+            for (Delivery delivery : deliveries) {
+                applyWithRetries(delivery);
+            }
+        }
+        for (ConsumerRecord<String, byte[]> record : records) {
+            processed.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+        }
+    }
+
+    private boolean applyTogether(List<Delivery> deliveries) {
+        try {
+            long[] counts = QuarkusTransaction.requiringNew().call(() -> {
+                long[] appliedAndDuplicates = new long[2];
+                for (Delivery delivery : deliveries) {
+                    appliedAndDuplicates[applyOnce(delivery) ? 0 : 1]++;
+                }
+                return appliedAndDuplicates;
+            });
+            applied.addAndGet(counts[0]);
+            duplicates.addAndGet(counts[1]);
+            return true;
+        } catch (RuntimeException e) {
+            Log.debugf(e, "consumer %s: a batch of %d failed; applying its records one by one", name(), deliveries.size());
+            return false;
+        }
+    }
+
+    private void applyWithRetries(Delivery delivery) throws Exception {
+        Duration backoff = settings.initialBackoff();
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
+            try {
+                boolean first = QuarkusTransaction.requiringNew().call(() -> applyOnce(delivery));
+                (first ? applied : duplicates).incrementAndGet();
+                return;
+            } catch (RuntimeException e) {
+                failure = e;
+                if (attempt < settings.maxAttempts()) {
+                    pause(backoff);
+                    backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : backoff.multipliedBy(2);
+                }
+            }
+        }
+        Log.warnf(failure, "consumer %s: event %s failed %d times; sending it to the DLQ", name(), delivery.event().id(), settings.maxAttempts());
+        deadLetter(delivery.record(), "handler failed after " + settings.maxAttempts() + " attempts: " + describe(failure));
+    }
+
+    /** Inside the transaction: the inbox row and the handler's changes commit together, or neither. */
+    private boolean applyOnce(Delivery delivery) {
+        if (!inbox.recordFirstDelivery(name(), delivery.event().id())) {
+            return false;
+        }
+        handler.handle(delivery.event());
+        return true;
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) throws Exception {
+        Log.warnf("consumer %s: record %s-%d@%d goes to the DLQ: %s", name(), record.topic(), record.partition(), record.offset(), reason);
+        deadLetters.send(record, name(), reason);
+        deadLettered.incrementAndGet();
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    private void commitProcessed() {
+        if (!processed.isEmpty()) {
+            consumer.commitSync(processed);
+            processed.clear();
+        }
+    }
+
+    private void rewind(ConsumerRecords<String, byte[]> records) {
+        processed.clear();
+        for (TopicPartition partition : records.partitions()) {
+            consumer.seek(partition, records.records(partition).get(0).offset());
+        }
+    }
+
+    private static void pause(Duration duration) throws InterruptedException {
+        Thread.sleep(duration.toMillis());
+    }
+
+    private final class CommitOnRevoke implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            commitProcessed();
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            joined = true;
+        }
+    }
+}

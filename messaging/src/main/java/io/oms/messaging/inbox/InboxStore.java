@@ -1,0 +1,59 @@
+package io.oms.messaging.inbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.UUID;
+
+/** The inbox table: which events each consumer has applied. */
+@ApplicationScoped
+public class InboxStore {
+
+    private static final String RECORD = "insert into inbox (consumer, event_id) values (?, ?) on conflict do nothing";
+    private static final String PRUNE = """
+            delete from inbox where ctid in (
+              select ctid from inbox where received_at < now() - make_interval(secs => ?) limit 10000)""";
+
+    private final DataSource dataSource;
+
+    public InboxStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Records the event for the consumer in the caller's transaction.
+     *
+     * @return true when it is new, false when this consumer applied it before (a duplicate)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean recordFirstDelivery(String consumer, UUID eventId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(RECORD)) {
+            insert.setString(1, consumer);
+            insert.setObject(2, eventId);
+            return insert.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record event " + eventId + " in the inbox of " + consumer, e);
+        }
+    }
+
+    /** Forgets applied events older than the retention; answers how many rows went. */
+    public int prune(Duration retention) throws SQLException {
+        int total = 0;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement prune = connection.prepareStatement(PRUNE)) {
+            prune.setDouble(1, retention.toSeconds());
+            int deleted;
+            do {
+                deleted = prune.executeUpdate();
+                total += deleted;
+            } while (deleted > 0);
+        }
+        return total;
+    }
+}

@@ -1,0 +1,89 @@
+package io.oms.messaging.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.oms.events.CloudEvent;
+import io.oms.events.CloudEventCodec;
+import io.oms.events.EncodedEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+
+/**
+ * Adds events to the service's outbox inside the caller's transaction: the event is published if
+ * and only if the state change it describes commits. Never "save, then send".
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final String INSERT = """
+            insert into outbox (id, aggregatetype, aggregateid, type, payload, headers, created_at)
+            values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)""";
+
+    private final DataSource dataSource;
+    private final CloudEventCodec codec;
+    private final TransactionSynchronizationRegistry transactions;
+    private final RelayWakeUp wakeUp;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public Outbox(DataSource dataSource, CloudEventCodec codec, TransactionSynchronizationRegistry transactions, RelayWakeUp wakeUp) {
+        this.dataSource = dataSource;
+        this.codec = codec;
+        this.transactions = transactions;
+        this.wakeUp = wakeUp;
+    }
+
+    /** Adds one event, keyed as its payload says ({@link CloudEvent#key()}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(CloudEvent<?> event) {
+        add(event.key(), event);
+    }
+
+    /**
+     * Adds one event, to be published on its type's topic with the given record key.
+     *
+     * @param key the Kafka record key (the aggregate id: order key, SKU, order id), which fixes the partition and so the order
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(String key, CloudEvent<?> event) {
+        EncodedEvent encoded = codec.encode(event);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setObject(1, event.id());
+            insert.setString(2, event.type().topic());
+            insert.setString(3, key);
+            insert.setString(4, event.type().ceType());
+            insert.setString(5, new String(encoded.value(), StandardCharsets.UTF_8));
+            insert.setString(6, json.writeValueAsString(encoded.headers()));
+            insert.setTimestamp(7, Timestamp.from(event.time()));
+            insert.executeUpdate();
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("cannot add event " + event.id() + " to the outbox", e);
+        }
+        wakeRelayAfterCommit();
+    }
+
+    private void wakeRelayAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    wakeUp.signal();
+                }
+            }
+        });
+    }
+}
