@@ -11,11 +11,12 @@ import java.util.regex.Pattern;
  */
 public record Channel(@JsonValue String value) {
 
-    public static final Channel ETSY = new Channel("etsy");
-    public static final Channel SHOPIFY = new Channel("shopify");
-
     /** Same pattern as the schemas: it is part of Kafka keys and ce_source paths. */
     private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9-]{0,31}$");
+
+    // After NAME: static fields initialise in order, and the constructor uses it.
+    public static final Channel ETSY = new Channel("etsy");
+    public static final Channel SHOPIFY = new Channel("shopify");
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public Channel {
