@@ -55,6 +55,14 @@ public enum EventType {
         return Topics.dlq(topic);
     }
 
+    /**
+     * Whether the topic is log-compacted (cleanup.policy=compact): the latest record per key is the truth,
+     * so a new consumer can rebuild its state from the topic (DESIGN section 4). Topic creation reads this.
+     */
+    public boolean compacted() {
+        return this == STOCK_CHANGED || this == PRICE_CHANGED;
+    }
+
     /** The CloudEvents {@code type}, for example {@code io.oms.order.imported.v1}. */
     public String ceType() {
         return ceType;

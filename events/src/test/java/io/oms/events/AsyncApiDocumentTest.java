@@ -60,6 +60,15 @@ class AsyncApiDocumentTest {
                 .isEqualTo("./src/main/resources/" + type.schemaResource());
     }
 
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void everyTopicsCleanupPolicyMatchesTheEventType(EventType type) {
+        JsonNode channel = channelOf(type);
+
+        assertThat(channel.at("/bindings/kafka/topicConfiguration/cleanup.policy").get(0).asText())
+                .isEqualTo(type.compacted() ? "compact" : "delete");
+    }
+
     @Test
     void cloudEventHeadersAreDescribed() {
         JsonNode headers = asyncApi.at("/components/schemas/cloudEventHeaders/properties");
@@ -100,10 +109,14 @@ class AsyncApiDocumentTest {
     }
 
     private static JsonNode messageOf(EventType type) {
+        String ref = channelOf(type).path("messages").elements().next().path("$ref").asText();
+        return asyncApi.at(ref.substring(1));
+    }
+
+    private static JsonNode channelOf(EventType type) {
         for (JsonNode channel : asyncApi.path("channels")) {
             if (channel.path("address").asText().equals(type.topic())) {
-                String ref = channel.path("messages").elements().next().path("$ref").asText();
-                return asyncApi.at(ref.substring(1));
+                return channel;
             }
         }
         throw new AssertionError("no channel for " + type.topic());
