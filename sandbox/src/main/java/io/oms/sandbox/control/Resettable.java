@@ -1,0 +1,6 @@
+package io.oms.sandbox.control;
+
+/** State that {@code POST /sandbox/reset} clears. */
+public interface Resettable {
+    void reset();
+}
