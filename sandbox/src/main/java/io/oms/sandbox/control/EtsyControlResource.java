@@ -41,6 +41,9 @@ public class EtsyControlResource {
     public record LimitsRequest(Integer limitPerSecond, Integer limitPerDay) {
     }
 
+    /** A creation answer lists at most this many of what it created; total counts all. */
+    static final int LISTED = 1000;
+
     private final EtsyStore store;
     private final TokenService tokens;
     private final EtsyRateLimiter limiter;
@@ -109,9 +112,9 @@ public class EtsyControlResource {
         } catch (IllegalArgumentException e) {
             throw new WebApplicationException(problem(409, e.getMessage()));
         }
-        List<Map<String, Object>> items = created.stream().map(r -> Map.<String, Object>of("receiptId", r.receiptId,
+        List<Map<String, Object>> items = created.stream().limit(LISTED).map(r -> Map.<String, Object>of("receiptId", r.receiptId,
                 "lines", r.transactions.size(), "grandTotal", r.grandTotal(), "currency", r.currency)).toList();
-        return Response.status(201).entity(Map.of("items", items, "total", items.size())).build();
+        return Response.status(201).entity(Map.of("items", items, "total", created.size())).build();
     }
 
     @GET
