@@ -44,7 +44,7 @@ public class EtsyApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final EtsyOpenApi openApi = EtsyOpenApi.load();
+    private final io.oms.sandbox.Specs specs;
     private final Map<String, EtsyHandler> handlers = new HashMap<>();
     private final EtsyStore store;
     private final TokenService tokens;
@@ -52,9 +52,10 @@ public class EtsyApi {
     private final SandboxClock clock;
     private final SandboxConfig config;
 
-    public EtsyApi(EtsyStore store, TokenService tokens, EtsyRateLimiter limiter, SandboxClock clock,
+    public EtsyApi(io.oms.sandbox.Specs specs, EtsyStore store, TokenService tokens, EtsyRateLimiter limiter, SandboxClock clock,
                    SandboxConfig config, ShopOperations shops, ReceiptOperations receipts,
                    ListingOperations listings) {
+        this.specs = specs;
         this.store = store;
         this.tokens = tokens;
         this.limiter = limiter;
@@ -100,6 +101,7 @@ public class EtsyApi {
 
     private Response call(String method, HttpHeaders headers, UriInfo uri, byte[] body) {
         String path = uri.getPath();
+        EtsyOpenApi openApi = specs.etsy();
         Optional<Match> match = openApi.match(method, path);
         if (match.isEmpty()) {
             return json(openApi.pathExists(path) ? 405 : 404,
@@ -116,13 +118,13 @@ public class EtsyApi {
             return json(403, Map.of("error", "Invalid API key."));
         }
         EtsyShop shop = app.get();
-        Response answer = gate(method, path, match.get(), shop, parts, headers, uri, body);
+        Response answer = gate(openApi, method, path, match.get(), shop, parts, headers, uri, body);
         shop.calls.add(new CallRecord(clock.instant(), method, path, match.get().operation().operationId(),
                 answer.getStatus(), null));
         return answer;
     }
 
-    private Response gate(String method, String path, Match match, EtsyShop shop, String[] keyParts,
+    private Response gate(EtsyOpenApi openApi, String method, String path, Match match, EtsyShop shop, String[] keyParts,
                           HttpHeaders headers, UriInfo uri, byte[] body) {
         if (keyParts.length < 2 || keyParts[1].isBlank()) {
             return json(403, Map.of("error", "Shared secret is required in x-api-key header."));

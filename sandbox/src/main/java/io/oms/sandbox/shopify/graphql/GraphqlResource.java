@@ -46,12 +46,13 @@ public class GraphqlResource {
     private static final Pattern VERSION = Pattern.compile("(\\d{4})-(\\d{2})|unstable");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ShopifySchema schema = ShopifySchema.load();
+    private final io.oms.sandbox.Specs specs;
     private final ShopifyStore store;
     private final RootFields roots;
     private final SandboxClock clock;
 
-    public GraphqlResource(ShopifyStore store, RootFields roots, SandboxClock clock) {
+    public GraphqlResource(io.oms.sandbox.Specs specs, ShopifyStore store, RootFields roots, SandboxClock clock) {
+        this.specs = specs;
         this.store = store;
         this.roots = roots;
         this.clock = clock;
@@ -101,6 +102,7 @@ public class GraphqlResource {
 
     @SuppressWarnings("unchecked")
     private Call execute(ShopifyShop shop, HttpHeaders headers, byte[] raw, Faults faults) {
+        ShopifySchema schema = specs.shopify();
         String query;
         String operationName = null;
         Map<String, Object> variables = Map.of();
