@@ -214,6 +214,23 @@ class ShopifyGraphqlTest {
     }
 
     @Test
+    void injectedFaultsAnswerAsConfigured() {
+        ShopifyStoreFixture store = ShopifyStoreFixture.create();
+        String faults = "/sandbox/shopify/shops/" + store.domain() + "/faults";
+        given().contentType(ContentType.JSON).body(Map.of("force429", true)).put(faults).then().statusCode(200);
+        store.graphql("{ shop { name } }").statusCode(200).body("errors[0].extensions.code", equalTo("THROTTLED"));
+        given().contentType(ContentType.JSON).body(Map.of("errorRate", 1.0, "errorStatus", 502)).put(faults).then()
+                .statusCode(200);
+        store.graphql("{ shop { name } }").statusCode(502);
+        given().contentType(ContentType.JSON).body(Map.of("expireTokens", true)).put(faults).then().statusCode(200);
+        store.graphql("{ shop { name } }").statusCode(401);
+        given().post("/sandbox/shopify/shops/" + store.domain() + "/reset").then().statusCode(200);
+        store.graphql("{ shop { name } }").statusCode(200).body("data.shop.name", notNullValue());
+        given().get("/sandbox/shopify/shops/" + store.domain() + "/calls").then().body("total", equalTo(1))
+                .body("items[0].operation", equalTo("query shop")).body("items[0].cost", equalTo(1));
+    }
+
+    @Test
     void clientCredentialsTokensWorkAndExpire() {
         ShopifyStoreFixture store = ShopifyStoreFixture.create();
         String token = given().contentType(ContentType.URLENC).header("X-Shopify-Shop-Domain", store.domain())
