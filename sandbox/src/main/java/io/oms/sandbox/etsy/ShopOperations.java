@@ -27,6 +27,7 @@ public class ShopOperations {
     public Map<String, EtsyHandler> handlers() {
         return Map.of(
                 "getMe", this::getMe,
+                "getShopByOwnerUserId", this::getShopByOwnerUserId,
                 "ping", c -> EtsyAnswer.ok(Map.of("application_id", c.shop().shopId * 7 + 1)),
                 "getShop", this::getShop,
                 "getShippingCarriers", this::getShippingCarriers,
@@ -44,6 +45,13 @@ public class ShopOperations {
         long shopId = c.pathLong("shop_id");
         return store.shop(shopId).map(s -> EtsyAnswer.ok(EtsyJson.shop(s)))
                 .orElseGet(() -> EtsyAnswer.notFound("Shop with shop_id " + shopId + " not found"));
+    }
+
+    private EtsyAnswer getShopByOwnerUserId(EtsyCall c) {
+        long userId = c.pathLong("user_id");
+        return store.shops().stream().filter(s -> s.userId == userId).findFirst()
+                .map(s -> EtsyAnswer.ok(EtsyJson.shop(s)))
+                .orElseGet(() -> EtsyAnswer.notFound("User with user_id " + userId + " does not have a shop"));
     }
 
     private EtsyAnswer getShippingCarriers(EtsyCall c) {

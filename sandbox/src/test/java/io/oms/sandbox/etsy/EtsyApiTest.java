@@ -26,6 +26,8 @@ class EtsyApiTest {
                 .header("x-limit-per-second", "10").header("x-remaining-today", notNullValue());
         shop.etsy().get("/v3/application/shops/" + shop.shopId()).then().statusCode(200)
                 .body("shop_id", is(shop.shopId())).body("currency_code", equalTo("USD"));
+        shop.etsy().get("/v3/application/users/" + shop.userId() + "/shops").then().statusCode(200)
+                .body("shop_id", is(shop.shopId()));
         shop.etsy().get("/v3/application/openapi-ping").then().statusCode(200)
                 .body("application_id", greaterThan(0));
         shop.etsy().queryParam("origin_country_iso", "US").get("/v3/application/shipping-carriers").then()
@@ -133,6 +135,8 @@ class EtsyApiTest {
         long listingId = shop.firstListingId();
         shop.etsy().get("/v3/application/listings/" + listingId).then().statusCode(200)
                 .body("listing_id", is(listingId));
+        shop.etsy().get("/v3/application/listings/" + listingId + "/images").then().statusCode(200)
+                .body("count", equalTo(1)).body("results[0].url_fullxfull", notNullValue());
         shop.etsy().get("/v3/application/listings/" + listingId + "/inventory").then().statusCode(200)
                 .body("products", org.hamcrest.Matchers.not(org.hamcrest.Matchers.empty()));
 

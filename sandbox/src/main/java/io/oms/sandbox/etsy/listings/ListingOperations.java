@@ -36,6 +36,7 @@ public class ListingOperations {
 
     public Map<String, EtsyHandler> handlers() {
         return Map.of(
+                "getListingImages", this::getListingImages,
                 "getListingsByShop", this::getListingsByShop,
                 "getListing", this::getListing,
                 "getListingInventory", this::getListingInventory,
@@ -92,6 +93,17 @@ public class ListingOperations {
         }
         EtsyShop shop = store.shop(l.get().shopId).orElseThrow();
         return EtsyAnswer.ok(EtsyJson.listingWith(l.get(), shop, c.queryList("includes")));
+    }
+
+    private EtsyAnswer getListingImages(EtsyCall c) {
+        long listingId = c.pathLong("listing_id");
+        Optional<EtsyListing> l = store.listing(listingId);
+        if (l.isEmpty()) {
+            return EtsyAnswer.notFound("Listing with listing_id " + listingId + " not found");
+        }
+        EtsyShop shop = store.shop(l.get().shopId).orElseThrow();
+        Object images = EtsyJson.listingWith(l.get(), shop, List.of("Images")).get("images");
+        return EtsyAnswer.ok(Map.of("count", ((List<?>) images).size(), "results", images));
     }
 
     private Optional<EtsyListing> owned(EtsyCall c, long listingId) {
