@@ -198,7 +198,7 @@ public class EtsyControlResource {
         EtsyShop shop = shop(shopId);
         shop.faults = Faults.NONE;
         shop.calls.clear();
-        limiter.clear();
+        limiter.clearShop(shop.userId, shop.keystring);
         return describe(shop);
     }
 

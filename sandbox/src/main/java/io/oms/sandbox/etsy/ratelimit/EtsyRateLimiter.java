@@ -60,4 +60,9 @@ public class EtsyRateLimiter {
     public void clear() {
         windows.clear();
     }
+
+    /** Forgets the windows of one shop: its owner's tokens ({@code <user id>.}) and its API key. */
+    public void clearShop(long userId, String keystring) {
+        windows.keySet().removeIf(k -> k.startsWith(userId + ".") || k.equals("key:" + keystring));
+    }
 }
