@@ -1,0 +1,62 @@
+package io.oms.messaging;
+
+import io.oms.events.CloudEvent;
+import io.oms.events.EventType;
+import io.oms.events.inventory.StockChanged;
+import io.oms.messaging.inbox.EventHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The test service's handler: records each application; fails on purpose for SKUs the test names. */
+@ApplicationScoped
+public class AppliedStock implements EventHandler<StockChanged> {
+
+    public static final String CONSUMER = "messaging-test-stock";
+
+    /** SKUs whose handling throws (after writing, to prove the write is rolled back). */
+    static final Set<String> FAILING_SKUS = ConcurrentHashMap.newKeySet();
+    /** How often the handler was called per SKU, including failed attempts. */
+    static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
+
+    private final DataSource dataSource;
+
+    public AppliedStock(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public EventType eventType() {
+        return EventType.STOCK_CHANGED;
+    }
+
+    @Override
+    public String consumerName() {
+        return CONSUMER;
+    }
+
+    @Override
+    public void handle(CloudEvent<StockChanged> event) {
+        String sku = event.data().sku().value();
+        ATTEMPTS.computeIfAbsent(sku, any -> new AtomicInteger()).incrementAndGet();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("insert into applied_events (event_id, sku, version) values (?, ?, ?)")) {
+            insert.setObject(1, event.id());
+            insert.setString(2, sku);
+            insert.setLong(3, event.data().version());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        if (FAILING_SKUS.contains(sku)) {
+            throw new IllegalStateException("refusing " + sku + " on purpose");
+        }
+    }
+}
