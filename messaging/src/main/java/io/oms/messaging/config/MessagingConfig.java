@@ -48,9 +48,8 @@ public interface MessagingConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Appended to each consumer's group id (tests make it unique per run). */
-        @WithDefault("")
-        String groupSuffix();
+        /** Appended to each consumer's group id (tests make it unique per run); none by default. */
+        java.util.Optional<String> groupSuffix();
 
         /** Where a new consumer group starts: earliest (a new service reads the history) or latest. */
         @WithDefault("earliest")

@@ -57,7 +57,7 @@ public class InboxConsumers {
         deadLetterProducer = new KafkaProducer<>(KafkaClients.producer(config.bootstrapServers(), applicationName + "-dead-letters"));
         DeadLetters deadLetters = new DeadLetters(deadLetterProducer, clock);
         for (EventHandler<?> handler : handlers) {
-            String group = handler.consumerName() + settings.groupSuffix();
+            String group = handler.consumerName() + settings.groupSuffix().orElse("");
             KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(KafkaClients.consumer(config.bootstrapServers(), group,
                     settings.autoOffsetReset(), settings.maxPollRecords()));
             InboxConsumer consumer = new InboxConsumer(handler, kafka, codec, inbox, deadLetters, settings);
