@@ -1,0 +1,86 @@
+package io.oms.channel.core;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.Location;
+import org.flywaydb.core.api.ResourceProvider;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.resource.LoadableResource;
+import org.flywaydb.core.internal.resource.classpath.ClassPathResource;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Creates and upgrades the connector core's tables (shops, leases, sync runs, published orders) in the
+ * channel service's database.
+ *
+ * <p>Like messaging, the core keeps its own Flyway history table ({@code flyway_channel_core_history}),
+ * so no channel copies this DDL and its version numbers never collide with the service's own
+ * migrations. The migrations are listed rather than scanned: scanning a dependency jar is not
+ * reliable under Quarkus. The core reads and writes its tables with JDBC, not Hibernate, because
+ * Hibernate validates entities before this start-up observer has created them.
+ */
+@ApplicationScoped
+public class ChannelCoreSchema {
+
+    private static final String LOCATION = "db/channel-core";
+    private static final List<String> MIGRATIONS = List.of("V1__shops_leases_sync_runs.sql");
+
+    private final DataSource dataSource;
+    private volatile boolean migrated;
+
+    public ChannelCoreSchema(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    void onStart(@Observes @Priority(90) StartupEvent event) {
+        migrate();
+    }
+
+    /** Brings the tables up to date once per process; later calls return at once. */
+    public synchronized void migrate() {
+        if (migrated) {
+            return;
+        }
+        MigrateResult result = Flyway.configure(ChannelCoreSchema.class.getClassLoader())
+                .dataSource(dataSource)
+                .table("flyway_channel_core_history")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .resourceProvider(new ListedResources())
+                .load()
+                .migrate();
+        Log.infof("channel-core schema at version %s (%d migrations applied)", result.targetSchemaVersion, result.migrationsExecuted);
+        migrated = true;
+    }
+
+    private static final class ListedResources implements ResourceProvider {
+        private final Location location = new Location("classpath:" + LOCATION);
+        private final ClassLoader classLoader = ChannelCoreSchema.class.getClassLoader();
+
+        @Override
+        public LoadableResource getResource(String name) {
+            return MIGRATIONS.contains(name) ? resource(name) : null;
+        }
+
+        @Override
+        public Collection<LoadableResource> getResources(String prefix, String... suffixes) {
+            return MIGRATIONS.stream()
+                    .filter(name -> name.startsWith(prefix) && Arrays.stream(suffixes).anyMatch(name::endsWith))
+                    .map(this::resource)
+                    .toList();
+        }
+
+        private LoadableResource resource(String name) {
+            return new ClassPathResource(location, LOCATION + "/" + name, classLoader, StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.oms.channel.core.orders;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.oms.channel.core.marketplace.FetchedOrder;
+import io.oms.channel.core.shop.ImportMode;
+import io.oms.channel.core.shop.Shop;
+import io.oms.channel.core.sync.SyncRun;
+import io.oms.channel.core.sync.SyncRunStore;
+import io.oms.events.CloudEvent;
+import io.oms.events.order.OrderImported;
+import io.oms.messaging.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Commits one fetched page in one transaction: new and changed orders into the outbox, what was published
+ * into {@code channel_order}, and the run's progress (which is the cursor of a resumed run). A replayed page
+ * finds every order unchanged and publishes nothing; an order whose content changed gets a revision above
+ * the last published one even when the marketplace's change time did not move.
+ */
+@ApplicationScoped
+public class OrderPageCommit {
+
+    private final PublishedOrders published;
+    private final SyncRunStore runs;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public OrderPageCommit(PublishedOrders published, SyncRunStore runs, Outbox outbox, ObjectMapper json, Clock clock) {
+        this.published = published;
+        this.runs = runs;
+        this.outbox = outbox;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void commit(Shop shop, SyncRun run, List<FetchedOrder> page) {
+        Instant now = clock.instant();
+        int imported = 0;
+        int skipped = 0;
+        Instant highWater = null;
+        List<SyncRun.Failure> failures = new ArrayList<>();
+        for (FetchedOrder order : page) {
+            if (order.changedAt() != null && (highWater == null || order.changedAt().isAfter(highWater))) {
+                highWater = order.changedAt();
+            }
+            if (order.isFailure()) {
+                failures.add(new SyncRun.Failure(order.externalOrderId(), order.failure(), now));
+            } else if (publish(shop, order.snapshot(), now)) {
+                imported++;
+            } else {
+                skipped++;
+            }
+        }
+        runs.pageDone(run.id(), page.size(), highWater, imported, skipped, failures);
+    }
+
+    /** @return whether an event was added to the outbox */
+    private boolean publish(Shop shop, OrderImported snapshot, Instant now) {
+        if (shop.settings().skipOrderIds().contains(snapshot.externalOrderId())) {
+            return false;
+        }
+        var last = published.lock(shop.id(), snapshot.externalOrderId());
+        if (last.isEmpty() && shop.settings().importMode() == ImportMode.PAID && !snapshot.paid()) {
+            return false;
+        }
+        String hash = contentHash(snapshot);
+        if (last.isPresent() && last.get().contentHash().equals(hash)) {
+            return false;
+        }
+        long revision = last.map(l -> Math.max(snapshot.revision(), l.revision() + 1)).orElse(snapshot.revision());
+        OrderImported event = withRevision(snapshot, revision);
+        published.save(shop.id(), snapshot.externalOrderId(), revision, hash,
+                snapshot.channelStatus() == null ? "UNKNOWN" : snapshot.channelStatus().name(), now);
+        outbox.add(CloudEvent.of("/channel-" + shop.channel() + "/shops/" + shop.externalShopId(), event, clock));
+        return true;
+    }
+
+    private String contentHash(OrderImported snapshot) {
+        try {
+            byte[] content = json.writeValueAsBytes(withRevision(snapshot, 0));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash order " + snapshot.externalOrderId(), e);
+        }
+    }
+
+    static OrderImported withRevision(OrderImported o, long revision) {
+        return new OrderImported(o.channel(), o.shopId(), o.externalOrderId(), o.externalOrderNumber(), o.marketplaceStatus(),
+                o.channelStatus(), o.buyer(), o.shippingAddress(), o.billingAddress(), o.lines(), o.totals(), o.paid(),
+                o.shippingMethod(), o.createdAt(), o.updatedAt(), revision);
+    }
+
+}

@@ -1,0 +1,145 @@
+package io.oms.channel.core.sync;
+
+import io.oms.channel.core.config.ChannelConfig;
+import io.oms.channel.core.lease.LeaseStore;
+import io.oms.channel.core.marketplace.MarketplaceChannel;
+import io.oms.channel.core.marketplace.OrderPage;
+import io.oms.channel.core.marketplace.OrderQuery;
+import io.oms.channel.core.marketplace.ReauthenticationRequired;
+import io.oms.channel.core.marketplace.ShopAccess;
+import io.oms.channel.core.orders.OrderPageCommit;
+import io.oms.channel.core.shop.Shop;
+import io.oms.channel.core.shop.ShopService;
+import io.oms.channel.core.shop.ShopStore;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.MDC;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Works one leased shop: continues its open run, or starts a scheduled one when the shop is due, and goes
+ * through the pages. Each page is fetched outside a transaction and committed in one
+ * ({@link OrderPageCommit}); the run row remembers where the next page starts, so a stopped replica's
+ * successor continues where it left off and a replayed page publishes nothing twice.
+ */
+@ApplicationScoped
+public class OrderSync {
+
+    private final MarketplaceChannel channel;
+    private final ShopStore shops;
+    private final ShopService shopService;
+    private final SyncRunStore runs;
+    private final OrderPageCommit pages;
+    private final LeaseStore leases;
+    private final ChannelConfig config;
+    private final Clock clock;
+
+    public OrderSync(MarketplaceChannel channel, ShopStore shops, ShopService shopService, SyncRunStore runs, OrderPageCommit pages,
+            LeaseStore leases, ChannelConfig config, Clock clock) {
+        this.channel = channel;
+        this.shops = shops;
+        this.shopService = shopService;
+        this.runs = runs;
+        this.pages = pages;
+        this.leases = leases;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * @param owner   this replica's lease name: work stops when the lease is lost
+     * @param running false once the replica stops: work stops after the current page
+     */
+    public void work(UUID shopId, String owner, BooleanSupplier running) {
+        MDC.put("shopId", shopId.toString());
+        try {
+            Optional<Shop> shop = shops.find(shopId);
+            if (shop.isEmpty() || !shop.get().settings().active()) {
+                return;
+            }
+            Optional<SyncRun> run = runs.nextOpen(shopId).or(() -> due(shop.get()) ? Optional.of(schedule(shop.get())) : Optional.empty());
+            if (run.isPresent()) {
+                runPages(shop.get(), start(shop.get(), run.get()), owner, running);
+            }
+        } finally {
+            MDC.remove("shopId");
+        }
+    }
+
+    private boolean due(Shop shop) {
+        return shop.lastOrderSyncAt() == null || !shop.lastOrderSyncAt().plus(shop.settings().syncInterval()).isAfter(clock.instant());
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    SyncRun schedule(Shop shop) {
+        Instant now = clock.instant();
+        SyncRun.Trigger trigger = shop.orderCursor() == null ? SyncRun.Trigger.INITIAL : SyncRun.Trigger.SCHEDULED;
+        SyncRun run = new SyncRun(UUID.randomUUID(), shop.id(), "orders", trigger, SyncRun.Status.PENDING, null, null, 0, null,
+                0, 0, 0, null, now, null, null, java.util.List.of());
+        runs.insert(run);
+        return run;
+    }
+
+    /** A cursor run reads from the shop's cursor (the initial look-back for a new shop), fixed when the run starts. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    SyncRun start(Shop shop, SyncRun run) {
+        Instant from = run.from() != null ? run.from()
+                : shop.orderCursor() != null ? shop.orderCursor() : clock.instant().minus(config.sync().initialLookback());
+        runs.start(run.id(), from, clock.instant());
+        return runs.find(run.id()).orElseThrow();
+    }
+
+    private void runPages(Shop shop, SyncRun run, String owner, BooleanSupplier running) {
+        ShopAccess access = new ShopAccess(shop.id(), shop.externalShopId());
+        int pageSize = config.sync().pageSize();
+        int max = shop.settings().maxOrdersPerRun();
+        int seenThisTime = 0;
+        try {
+            while (true) {
+                if (!running.getAsBoolean() || !leases.holds(owner, shop.id(), clock.instant())) {
+                    Log.infof("run %s of shop %s paused at offset %d", run.id(), shop.id(), run.pageOffset());
+                    return;
+                }
+                OrderQuery query = run.isTimeFrame()
+                        ? new OrderQuery(null, run.from(), run.to(), run.pageOffset(), pageSize)
+                        : new OrderQuery(run.from(), null, null, run.pageOffset(), pageSize);
+                OrderPage page = channel.fetchOrders(access, query);
+                pages.commit(shop, run, page.orders());
+                seenThisTime += page.orders().size();
+                run = runs.find(run.id()).orElseThrow();
+                if (page.last() || page.orders().isEmpty() || (max > 0 && seenThisTime >= max)) {
+                    finish(shop, run);
+                    return;
+                }
+            }
+        } catch (ReauthenticationRequired e) {
+            shopService.needsReauthentication(shop.id(), e.getMessage());
+            fail(shop, run, e.getMessage());
+        } catch (RuntimeException e) {
+            Log.warnf("run %s of shop %s failed: %s", run.id(), shop.id(), e.getMessage());
+            fail(shop, run, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void finish(Shop shop, SyncRun run) {
+        Instant now = clock.instant();
+        runs.finish(run.id(), SyncRun.Status.SUCCEEDED, null, now);
+        // a time-frame run does not move the cursor; a cursor run with nothing new keeps it where it was
+        shops.orderSyncDone(shop.id(), run.isTimeFrame() ? null : (run.highWater() != null ? run.highWater() : run.from()), now);
+        Log.infof("run %s of shop %s done: %d imported, %d skipped, %d failed", run.id(), shop.id(), run.imported(), run.skipped(), run.failed());
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void fail(Shop shop, SyncRun run, String message) {
+        Instant now = clock.instant();
+        runs.finish(run.id(), SyncRun.Status.FAILED, message, now);
+        shops.orderSyncDone(shop.id(), null, now);
+    }
+}

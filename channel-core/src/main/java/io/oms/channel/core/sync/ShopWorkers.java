@@ -1,0 +1,124 @@
+package io.oms.channel.core.sync;
+
+import io.oms.channel.core.config.ChannelConfig;
+import io.oms.channel.core.lease.LeaseStore;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * This replica's share of the work: on every tick it renews and claims shop leases (the heartbeat), then
+ * gives each leased shop without work in flight to a worker thread ({@link OrderSync}).
+ */
+@ApplicationScoped
+public class ShopWorkers {
+
+    private final LeaseStore leases;
+    private final OrderSync orderSync;
+    private final SyncRunStore runs;
+    private final ChannelConfig config;
+    private final Clock clock;
+    private final String owner;
+    private final ExecutorService pool;
+    private final Map<UUID, Future<?>> inFlight = new ConcurrentHashMap<>();
+    private volatile boolean running = true;
+
+    public ShopWorkers(LeaseStore leases, OrderSync orderSync, SyncRunStore runs, ChannelConfig config, Clock clock) {
+        this.leases = leases;
+        this.orderSync = orderSync;
+        this.runs = runs;
+        this.config = config;
+        this.clock = clock;
+        this.owner = config.replicaId().orElseGet(ShopWorkers::defaultReplicaId);
+        this.pool = Executors.newFixedThreadPool(config.sync().workers(), r -> {
+            Thread t = new Thread(r, "shop-worker");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Scheduled(every = "${oms.channel.sync.tick:2s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        if (!running) {
+            return;
+        }
+        try {
+            List<UUID> held = leases.renewAndClaim(owner, clock.instant(), config.lease().ttl(), config.lease().maxShops());
+            inFlight.values().removeIf(Future::isDone);
+            for (UUID shopId : held) {
+                inFlight.computeIfAbsent(shopId, id -> pool.submit(() -> work(id)));
+            }
+        } catch (RuntimeException e) {
+            Log.warnf("lease tick failed: %s", e.getMessage());
+        }
+    }
+
+    private void work(UUID shopId) {
+        try {
+            orderSync.work(shopId, owner, () -> running);
+        } catch (RuntimeException e) {
+            Log.warnf("work on shop %s failed: %s", shopId, e.getMessage());
+        }
+    }
+
+    @Scheduled(every = "1h", delayed = "1m")
+    void pruneRuns() {
+        runs.prune(clock.instant().minus(Duration.ofDays(30)), clock.instant().minus(Duration.ofDays(60)));
+    }
+
+    /**
+     * Stops claiming and working shops: in-flight work stops after its current page, then every lease is
+     * given up so another replica (or this one, after {@link #start()}) continues at once.
+     */
+    public void stop() {
+        running = false;
+        for (Future<?> work : inFlight.values()) {
+            try {
+                work.get(60, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                Log.warnf("work did not stop in time: %s", e.getMessage());
+            }
+        }
+        inFlight.clear();
+        leases.releaseAll(owner);
+        Log.infof("replica %s stopped working shops", owner);
+    }
+
+    public void start() {
+        running = true;
+    }
+
+    /** This replica's name in the lease table. */
+    public String owner() {
+        return owner;
+    }
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        stop();
+        pool.shutdownNow();
+    }
+
+    private static String defaultReplicaId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "replica";
+        }
+        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
