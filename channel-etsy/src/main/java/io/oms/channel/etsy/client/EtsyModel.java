@@ -1,0 +1,71 @@
+package io.oms.channel.etsy.client;
+
+import java.util.List;
+
+/**
+ * Etsy's shapes, as on the wire (snake case names), only the fields the connector reads. They never leave
+ * this module: {@link io.oms.channel.etsy.orders.ReceiptMapper} turns them into events.
+ */
+public final class EtsyModel {
+
+    private EtsyModel() {
+    }
+
+    public record Token(String access_token, String token_type, Long expires_in, String refresh_token) {
+    }
+
+    public record Me(Long user_id, Long shop_id) {
+    }
+
+    public record Shop(Long shop_id, String shop_name, Long user_id, String currency_code) {
+    }
+
+    public record Receipts(int count, List<Receipt> results) {
+    }
+
+    /** Etsy money: {@code amount / divisor} in {@code currency_code}. */
+    public record Money(long amount, int divisor, String currency_code) {
+    }
+
+    public record Receipt(
+            Long receipt_id,
+            Long buyer_user_id,
+            String buyer_email,
+            String name,
+            String first_line,
+            String second_line,
+            String city,
+            String state,
+            String zip,
+            String country_iso,
+            String status,
+            boolean is_paid,
+            boolean is_shipped,
+            Long created_timestamp,
+            Long updated_timestamp,
+            Money grandtotal,
+            Money subtotal,
+            Money total_shipping_cost,
+            Money total_tax_cost,
+            Money total_vat_cost,
+            Money discount_amt,
+            List<Transaction> transactions) {
+    }
+
+    public record Transaction(
+            Long transaction_id,
+            String title,
+            Long listing_id,
+            Long product_id,
+            String sku,
+            int quantity,
+            Money price,
+            List<Variation> variations) {
+    }
+
+    public record Variation(String formatted_name, String formatted_value) {
+    }
+
+    public record Error(String error, String error_description) {
+    }
+}

@@ -1,0 +1,23 @@
+package io.oms.channel.etsy.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Where Etsy is and how the connector talks to it. */
+@ConfigMapping(prefix = "etsy")
+public interface EtsyConfig {
+
+    /** Etsy's API base (ETSY_API_BASE_URL); {@code /v3/application/...} and {@code /v3/public/oauth/token} live under it. */
+    @WithDefault("https://api.etsy.com")
+    String apiBaseUrl();
+
+    /** Etsy's consent page (ETSY_AUTHORIZE_URL), for the OAuth flow. */
+    @WithDefault("https://www.etsy.com/oauth/connect")
+    String authorizeUrl();
+
+    /** An access token this close to its expiry is refreshed before the call rather than after a 401. */
+    @WithDefault("60s")
+    Duration refreshAhead();
+}

@@ -1,0 +1,100 @@
+package io.oms.channel.etsy;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Runs the packaged sandbox ({@code ../sandbox/target/quarkus-app/quarkus-run.jar}, built by the reactor
+ * before this module) as a child process on a free port, and points the connector at it through
+ * {@code etsy.api-base-url} only, as ETSY_API_BASE_URL would. Also the tests' handle on its control API.
+ */
+public class EtsySandbox implements QuarkusTestResourceLifecycleManager {
+
+    private static volatile String baseUrl;
+    private Process process;
+
+    @Override
+    public Map<String, String> start() {
+        Path jar = Path.of("..", "sandbox", "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it first with ./mvnw -B -pl sandbox package -DskipTests");
+        }
+        int port = freePort();
+        try {
+            Path log = Files.createTempFile("etsy-sandbox", ".log");
+            process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx384m", "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1", "-jar", jar.toString()))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the sandbox", e);
+        }
+        baseUrl = "http://127.0.0.1:" + port;
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the sandbox exited with " + process.exitValue());
+            }
+            return RestAssured.given().baseUri(baseUrl).get("/sandbox/etsy/shops").statusCode() == 200;
+        });
+        return Map.of("etsy.api-base-url", baseUrl, "etsy.authorize-url", baseUrl + "/oauth/connect");
+    }
+
+    @Override
+    public void stop() {
+        if (process != null) {
+            process.destroy();
+            try {
+                process.onExit().get();
+            } catch (Exception e) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /** The sandbox's address (its control API lives under /sandbox). */
+    public static String baseUrl() {
+        return baseUrl;
+    }
+
+    /** A new sandbox Etsy shop: the control API's answer (shopId, keystring, sharedSecret, refreshToken, ...). */
+    public static JsonPath createShop(String name) {
+        return RestAssured.given().baseUri(baseUrl).contentType("application/json")
+                .body(Map.of("name", name, "listings", 5, "stock", 100000, "currency", "EUR"))
+                .post("/sandbox/etsy/shops").then().statusCode(org.hamcrest.Matchers.lessThan(300)).extract().jsonPath();
+    }
+
+    public static void createReceipts(long shopId, int count) {
+        RestAssured.given().baseUri(baseUrl).contentType("application/json").body(Map.of("count", count))
+                .post("/sandbox/etsy/shops/" + shopId + "/receipts").then().statusCode(org.hamcrest.Matchers.lessThan(300));
+    }
+
+    public static void faults(long shopId, Map<String, Object> faults) {
+        RestAssured.given().baseUri(baseUrl).contentType("application/json").body(faults)
+                .put("/sandbox/etsy/shops/" + shopId + "/faults").then().statusCode(org.hamcrest.Matchers.lessThan(300));
+    }
+
+    /** The body for POST /api/v1/shops made of a sandbox shop's answer. */
+    public static Map<String, Object> connectBody(JsonPath shop) {
+        return Map.of("shopId", shop.getLong("shopId"), "keystring", shop.getString("keystring"),
+                "sharedSecret", shop.getString("sharedSecret"), "refreshToken", shop.getString("refreshToken"));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
