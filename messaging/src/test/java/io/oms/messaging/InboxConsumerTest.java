@@ -55,7 +55,7 @@ class InboxConsumerTest {
     void joined() {
         sku = "I" + UUID.randomUUID().toString().substring(0, 8);
         producer = new KafkaProducer<>(KafkaClients.producer(bootstrapServers, "inbox-test"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> consumers.status(AppliedStock.CONSUMER).map(InboxConsumers.Status::joined).orElse(false));
+        await().atMost(Duration.ofSeconds(120)).until(() -> consumers.status(AppliedStock.CONSUMER).map(InboxConsumers.Status::joined).orElse(false));
     }
 
     @AfterEach
@@ -73,7 +73,7 @@ class InboxConsumerTest {
         send(sku, event.value(), event.headers());
         send(sku, codec.encode(stockChanged(sku, 2)).value(), codec.encode(stockChanged(sku, 2)).headers());
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> applied(sku) == 2 && status().duplicates() > duplicatesBefore);
+        await().atMost(Duration.ofSeconds(90)).until(() -> applied(sku) == 2 && status().duplicates() > duplicatesBefore);
         assertThat(applied(sku)).as("applications of %s", sku).isEqualTo(2);
         assertThat(AppliedStock.ATTEMPTS.get(sku).get()).as("handler calls").isEqualTo(2);
     }
@@ -88,8 +88,8 @@ class InboxConsumerTest {
                     "ce_type", "io.oms.unheard-of.v1", "ce_time", "2026-11-25T10:00:00Z"));
             send(sku, valid.value(), valid.headers());
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> applied(sku) == 1);
-            List<ConsumerRecord<String, byte[]>> dead = await().atMost(Duration.ofSeconds(30))
+            await().atMost(Duration.ofSeconds(90)).until(() -> applied(sku) == 1);
+            List<ConsumerRecord<String, byte[]>> dead = await().atMost(Duration.ofSeconds(90))
                     .until(() -> dlq.read(record -> sku.equals(record.key())), records -> records.size() == 3);
 
             assertThat(dead).extracting(record -> header(record, DeadLetterHeaders.REASON)).satisfiesExactly(
@@ -115,8 +115,8 @@ class InboxConsumerTest {
             send(sku, refused.value(), refused.headers());
             send(sku, next.value(), next.headers());
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> applied(sku) == 1);
-            List<ConsumerRecord<String, byte[]>> dead = await().atMost(Duration.ofSeconds(30))
+            await().atMost(Duration.ofSeconds(90)).until(() -> applied(sku) == 1);
+            List<ConsumerRecord<String, byte[]>> dead = await().atMost(Duration.ofSeconds(90))
                     .until(() -> dlq.read(record -> sku.equals(record.key())), records -> records.size() == 1);
 
             assertThat(header(dead.get(0), DeadLetterHeaders.REASON)).contains("after 3 attempts").contains("refusing " + poisoned);

@@ -67,7 +67,7 @@ class OutboxRelayTest {
     void newAggregates() {
         prefix = "T" + UUID.randomUUID().toString().substring(0, 8) + "-";
         relay.start();
-        await().atMost(Duration.ofSeconds(60)).until(() -> consumers.status(AppliedStock.CONSUMER).map(InboxConsumers.Status::joined).orElse(false));
+        await().atMost(Duration.ofSeconds(120)).until(() -> consumers.status(AppliedStock.CONSUMER).map(InboxConsumers.Status::joined).orElse(false));
     }
 
     @AfterEach
@@ -80,7 +80,7 @@ class OutboxRelayTest {
         try (TopicReader topic = new TopicReader(bootstrapServers, EventType.STOCK_CHANGED.topic())) {
             List<Future<?>> writers = writeConcurrently();
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> sentRows() >= EVENTS / 4);
+            await().atMost(Duration.ofSeconds(180)).until(() -> sentRows() >= EVENTS / 4);
             relay.stop();
             long sentWhenStopped = sentRows();
             relay.start();
@@ -104,7 +104,9 @@ class OutboxRelayTest {
             List<Future<?>> writers;
             try {
                 writers = writeConcurrently();
-                await().atMost(Duration.ofSeconds(60)).until(() -> sentRows() >= EVENTS / 3);
+                await().atMost(Duration.ofSeconds(180))
+                        .failFast("the relay process died on its own", () -> !relayProcess.isAlive())
+                        .until(() -> sentRows() >= EVENTS / 3);
             } finally {
                 relayProcess.destroyForcibly().waitFor();
             }
@@ -114,7 +116,7 @@ class OutboxRelayTest {
                 done.get();
             }
 
-            await().atMost(Duration.ofSeconds(120)).until(() -> appliedRows() >= EVENTS);
+            await().atMost(Duration.ofSeconds(180)).until(() -> appliedRows() >= EVENTS);
             List<ConsumerRecord<String, byte[]>> onKafka = awaitRecords(topic, EVENTS);
 
             assertThat(sentWhenKilled).isLessThan(EVENTS);
@@ -152,7 +154,7 @@ class OutboxRelayTest {
 
     private List<ConsumerRecord<String, byte[]>> awaitRecords(TopicReader topic, int count) {
         List<ConsumerRecord<String, byte[]>> ours = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(120)).until(() -> {
+        await().atMost(Duration.ofSeconds(180)).until(() -> {
             ours.clear();
             ours.addAll(topic.read(record -> record.key() != null && record.key().startsWith(prefix)));
             return ours.size() >= count && unsentRows() == 0;

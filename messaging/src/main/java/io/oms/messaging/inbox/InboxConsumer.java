@@ -6,12 +6,14 @@ import io.oms.events.InvalidEventException;
 import io.oms.messaging.config.MessagingConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 
 import java.time.Duration;
@@ -89,25 +91,7 @@ final class InboxConsumer implements Runnable {
         try {
             consumer.subscribe(List.of(handler.eventType().topic()), new CommitOnRevoke());
             while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
-                if (records.isEmpty()) {
-                    continue;
-                }
-                try {
-                    process(records);
-                    commitProcessed();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (WakeupException e) {
-                    throw e;
-                } catch (Exception e) {
-                    // Kafka or the database is unavailable: nothing of this poll is committed, so
-                    // replay it (the inbox drops what was applied) after a pause.
-                    Log.warnf(e, "consumer %s could not process a batch; replaying it", name());
-                    rewind(records);
-                    pause(settings.maxBackoff());
-                }
+                pollOnce();
             }
         } catch (WakeupException e) {
             if (running) {
@@ -122,6 +106,31 @@ final class InboxConsumer implements Runnable {
                 Log.debugf(e, "consumer %s: final offset commit failed; the records are replayed, and skipped by the inbox", name());
             }
             consumer.close();
+        }
+    }
+
+    private void pollOnce() throws InterruptedException {
+        ConsumerRecords<String, byte[]> records = ConsumerRecords.empty();
+        try {
+            records = consumer.poll(Duration.ofMillis(500));
+            if (records.isEmpty()) {
+                return;
+            }
+            process(records);
+            commitProcessed();
+        } catch (WakeupException | InterruptedException e) {
+            throw e;
+        } catch (CommitFailedException | RebalanceInProgressException e) {
+            // The partitions moved to another consumer before the commit: it replays these
+            // records and its inbox skips what was applied here.
+            Log.infof("consumer %s: offsets not committed after a rebalance; the new owner replays them", name());
+            processed.clear();
+        } catch (Exception e) {
+            // Kafka or the database is unavailable: nothing of this poll is committed, so replay
+            // it (the inbox drops what was applied) after a pause. The loop never dies on it.
+            Log.warnf(e, "consumer %s could not process a batch; replaying it", name());
+            rewind(records);
+            pause(settings.maxBackoff());
         }
     }
 
@@ -187,6 +196,10 @@ final class InboxConsumer implements Runnable {
                 }
             }
         }
+        if (!inbox.databaseAnswers()) {
+            // Not the record's fault: keep it, and replay the batch once the database is back.
+            throw new IllegalStateException("the database does not answer", failure);
+        }
         Log.warnf(failure, "consumer %s: event %s failed %d times; sending it to the DLQ", name(), delivery.event().id(), settings.maxAttempts());
         deadLetter(delivery.record(), "handler failed after " + settings.maxAttempts() + " attempts: " + describe(failure));
     }
@@ -225,7 +238,9 @@ final class InboxConsumer implements Runnable {
     private void rewind(ConsumerRecords<String, byte[]> records) {
         processed.clear();
         for (TopicPartition partition : records.partitions()) {
-            consumer.seek(partition, records.records(partition).get(0).offset());
+            if (consumer.assignment().contains(partition)) {
+                consumer.seek(partition, records.records(partition).get(0).offset());
+            }
         }
     }
 

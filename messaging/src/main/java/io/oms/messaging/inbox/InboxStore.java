@@ -42,6 +42,15 @@ public class InboxStore {
         }
     }
 
+    /** Whether the database answers at all: tells a broken handler from an outage. */
+    public boolean databaseAnswers() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(5);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     /** Forgets applied events older than the retention; answers how many rows went. */
     public int prune(Duration retention) throws SQLException {
         int total = 0;
