@@ -32,7 +32,7 @@ import java.util.List;
 public class ChannelCoreSchema {
 
     private static final String LOCATION = "db/channel-core";
-    private static final List<String> MIGRATIONS = List.of("V1__shops_leases_sync_runs.sql");
+    private static final List<String> MIGRATIONS = List.of("V1__shops_leases_sync_runs.sql", "V2__recheck_open_orders.sql");
 
     private final DataSource dataSource;
     private volatile boolean migrated;

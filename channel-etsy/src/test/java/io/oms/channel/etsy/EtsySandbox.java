@@ -73,9 +73,17 @@ public class EtsySandbox implements QuarkusTestResourceLifecycleManager {
                 .post("/sandbox/etsy/shops").then().statusCode(org.hamcrest.Matchers.lessThan(300)).extract().jsonPath();
     }
 
-    public static void createReceipts(long shopId, int count) {
-        RestAssured.given().baseUri(baseUrl).contentType("application/json").body(Map.of("count", count))
-                .post("/sandbox/etsy/shops/" + shopId + "/receipts").then().statusCode(org.hamcrest.Matchers.lessThan(300));
+    /** Creates paid receipts; answers their ids (up to the first 1000). */
+    public static List<Long> createReceipts(long shopId, int count) {
+        return RestAssured.given().baseUri(baseUrl).contentType("application/json").body(Map.of("count", count))
+                .post("/sandbox/etsy/shops/" + shopId + "/receipts").then().statusCode(org.hamcrest.Matchers.lessThan(300))
+                .extract().jsonPath().getList("items.receiptId", Long.class);
+    }
+
+    /** The buyer cancels the receipt. */
+    public static void cancel(long shopId, long receiptId) {
+        RestAssured.given().baseUri(baseUrl).post("/sandbox/etsy/shops/" + shopId + "/receipts/" + receiptId + "/cancel")
+                .then().statusCode(org.hamcrest.Matchers.lessThan(300));
     }
 
     public static void faults(long shopId, Map<String, Object> faults) {

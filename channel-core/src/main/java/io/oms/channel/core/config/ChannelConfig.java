@@ -47,6 +47,10 @@ public interface ChannelConfig {
         @WithDefault("P90D")
         Duration initialLookback();
 
+        /** How often orders that are neither shipped nor closed are read again (cancellations, refunds). */
+        @WithDefault("15m")
+        Duration recheckInterval();
+
         /** Orders per marketplace page. */
         @WithDefault("100")
         int pageSize();

@@ -82,7 +82,7 @@ public class OrderPageCommit {
         long revision = last.map(l -> Math.max(snapshot.revision(), l.revision() + 1)).orElse(snapshot.revision());
         OrderImported event = withRevision(snapshot, revision);
         published.save(shop.id(), snapshot.externalOrderId(), revision, hash,
-                snapshot.channelStatus() == null ? "UNKNOWN" : snapshot.channelStatus().name(), now);
+                snapshot.channelStatus() == null ? "UNKNOWN" : snapshot.channelStatus().name(), snapshot.createdAt(), now);
         outbox.add(CloudEvent.of("/channel-" + shop.channel() + "/shops/" + shop.externalShopId(), event, clock));
         return true;
     }

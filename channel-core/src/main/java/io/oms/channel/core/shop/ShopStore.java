@@ -123,18 +123,32 @@ public class ShopStore {
                 status.name(), message, ts(now), id);
     }
 
-    /** Moves the order cursor (never backwards) and notes when the shop was last synced. */
+    /** Moves the order cursor (never backwards) and notes when the shop was last synced (the first sync starts the re-check cycle). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void orderSyncDone(UUID id, Instant cursor, Instant syncedAt) {
         update("""
                 update channel_shop set order_cursor = greatest(order_cursor, coalesce(?, order_cursor)),
-                last_order_sync_at = ? where id = ?""", ts(cursor), ts(syncedAt), id);
+                last_order_sync_at = ?, last_recheck_at = coalesce(last_recheck_at, ?) where id = ?""", ts(cursor), ts(syncedAt), ts(syncedAt), id);
     }
 
     /** Sets the cursor where it is still empty (a new shop's initial sync). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void initCursor(UUID id, Instant cursor) {
         update("update channel_shop set order_cursor = ? where id = ? and order_cursor is null", ts(cursor), id);
+    }
+
+    /** Notes the start of a re-check of open orders; answers false when another worker noted one since {@code before}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean recheckStarted(UUID id, Instant before, Instant now) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                "update channel_shop set last_recheck_at = ? where id = ? and last_recheck_at <= ?")) {
+            st.setTimestamp(1, ts(now));
+            st.setObject(2, id);
+            st.setTimestamp(3, ts(before));
+            return st.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot note a re-check of shop " + id, e);
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

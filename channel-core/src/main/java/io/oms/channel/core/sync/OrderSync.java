@@ -8,6 +8,7 @@ import io.oms.channel.core.marketplace.OrderQuery;
 import io.oms.channel.core.marketplace.ReauthenticationRequired;
 import io.oms.channel.core.marketplace.ShopAccess;
 import io.oms.channel.core.orders.OrderPageCommit;
+import io.oms.channel.core.orders.PublishedOrders;
 import io.oms.channel.core.shop.Shop;
 import io.oms.channel.core.shop.ShopService;
 import io.oms.channel.core.shop.ShopStore;
@@ -37,11 +38,13 @@ public class OrderSync {
     private final SyncRunStore runs;
     private final OrderPageCommit pages;
     private final LeaseStore leases;
+    private final PublishedOrders published;
     private final ChannelConfig config;
     private final Clock clock;
 
     public OrderSync(MarketplaceChannel channel, ShopStore shops, ShopService shopService, SyncRunStore runs, OrderPageCommit pages,
-            LeaseStore leases, ChannelConfig config, Clock clock) {
+            LeaseStore leases, PublishedOrders published, ChannelConfig config, Clock clock) {
+        this.published = published;
         this.channel = channel;
         this.shops = shops;
         this.shopService = shopService;
@@ -63,7 +66,9 @@ public class OrderSync {
             if (shop.isEmpty() || !shop.get().settings().active()) {
                 return;
             }
-            Optional<SyncRun> run = runs.nextOpen(shopId).or(() -> due(shop.get()) ? Optional.of(schedule(shop.get())) : Optional.empty());
+            Optional<SyncRun> run = runs.nextOpen(shopId)
+                    .or(() -> due(shop.get()) ? Optional.of(schedule(shop.get())) : Optional.empty())
+                    .or(() -> recheck(shop.get()));
             if (run.isPresent()) {
                 runPages(shop.get(), start(shop.get(), run.get()), owner, running);
             }
@@ -84,6 +89,24 @@ public class OrderSync {
                 0, 0, 0, null, now, null, null, java.util.List.of());
         runs.insert(run);
         return run;
+    }
+
+    /**
+     * The slower cycle: a time-frame run over the orders created since the oldest one that is neither shipped
+     * nor closed, so that changes the cursor never reports (Etsy's cancellations and refunds) are published.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    Optional<SyncRun> recheck(Shop shop) {
+        Instant now = clock.instant();
+        if (shop.orderCursor() == null || !shops.recheckStarted(shop.id(), now.minus(config.sync().recheckInterval()), now)) {
+            return Optional.empty();
+        }
+        return published.oldestOpen(shop.id()).map(oldest -> {
+            SyncRun run = new SyncRun(UUID.randomUUID(), shop.id(), "orders", SyncRun.Trigger.RECHECK, SyncRun.Status.PENDING,
+                    oldest, now.plus(java.time.Duration.ofDays(1)), 0, null, 0, 0, 0, null, now, null, null, java.util.List.of());
+            runs.insert(run);
+            return run;
+        });
     }
 
     /** A cursor run reads from the shop's cursor (the initial look-back for a new shop), fixed when the run starts. */

@@ -33,7 +33,8 @@ public record SyncRun(
         return to != null;
     }
 
-    public enum Trigger { INITIAL, SCHEDULED, MANUAL }
+    /** RECHECK: the slower cycle that reads open orders again, for changes the cursor does not report (cancellations). */
+    public enum Trigger { INITIAL, SCHEDULED, MANUAL, RECHECK }
 
     public enum Status { PENDING, RUNNING, SUCCEEDED, FAILED }
 
