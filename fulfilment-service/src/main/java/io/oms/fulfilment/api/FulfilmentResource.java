@@ -103,6 +103,19 @@ public class FulfilmentResource {
         return FulfilmentView.of(Responses.orProblem(orders.record(id, WarehouseStep.PICK)));
     }
 
+    /** @param note what the operator did, for the log */
+    public record ResolveBody(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 500) String note) {
+    }
+
+    /** Clears the operator flag (set by a cancellation after packing) once an operator dealt with it. */
+    @POST
+    @Path("/{id}/resolve-attention")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    public FulfilmentView resolveAttention(@PathParam("id") UUID id, @jakarta.validation.Valid @jakarta.validation.constraints.NotNull ResolveBody body) {
+        return FulfilmentView.of(Responses.orProblem(orders.resolveAttention(id, body.note())));
+    }
+
     @POST
     @Path("/{id}/pack")
     @Transactional

@@ -96,6 +96,24 @@ public class FulfilmentOrders {
         return Outcome.done(order);
     }
 
+    /** An operator dealt with what the flag was about (stopped the parcel, arranged a return). */
+    @Transactional
+    public Outcome<FulfilmentOrder> resolveAttention(UUID fulfilmentId, String note) {
+        FulfilmentOrder order = FulfilmentOrder.findById(fulfilmentId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            return Outcome.refused(Refusal.notFound("no fulfilment " + fulfilmentId, "id"));
+        }
+        if (!order.needsAttention) {
+            return Outcome.refused(Refusal.conflict("fulfilment " + fulfilmentId + " is not flagged for an operator"));
+        }
+        Log.infof("fulfilment %s: attention resolved (%s): %s", order.id, order.attentionReason, note);
+        order.needsAttention = false;
+        order.attentionReason = null;
+        order.updatedAt = clock.instant();
+        order.lines.size();
+        return Outcome.done(order);
+    }
+
     public Optional<FulfilmentOrder> byOrderId(String orderId) {
         return FulfilmentOrder.find("orderId", orderId).firstResultOptional();
     }

@@ -110,10 +110,13 @@ public class Shipments {
 
     /** The carrier the order's marketplace shipping method maps to, when the order's snapshot and a mapping exist. */
     private Optional<Carrier> carrierOfShippingMethod(FulfilmentOrder order) {
+        return shippingMethodMapping(order).flatMap(mapping -> carriers.find(mapping.carrierCode));
+    }
+
+    private Optional<ShippingMethodMapping> shippingMethodMapping(FulfilmentOrder order) {
         return details.of(order).map(OrderImported::shippingMethod)
                 .flatMap(method -> ShippingMethodMapping.<ShippingMethodMapping>findByIdOptional(
-                        new ShippingMethodMapping.Key(order.channel, method)))
-                .flatMap(mapping -> carriers.find(mapping.carrierCode));
+                        new ShippingMethodMapping.Key(order.channel, method)));
     }
 
     private Outcome<Map<FulfilmentLine, Integer>> pickLines(FulfilmentOrder order, List<ShipOrder.Line> wanted) {
@@ -171,6 +174,8 @@ public class Shipments {
         shipment.fulfilment = order;
         shipment.orderId = order.orderId;
         shipment.carrierCode = carrier.code;
+        shipment.service = shippingMethodMapping(order).filter(mapping -> mapping.carrierCode.equals(carrier.code))
+                .map(mapping -> mapping.service).orElse(null);
         shipment.trackingNumber = command.trackingNumber().trim();
         shipment.trackingUrl = command.trackingUrl() != null && !command.trackingUrl().isBlank()
                 ? command.trackingUrl() : carriers.trackingUrl(carrier, shipment.trackingNumber);

@@ -29,6 +29,8 @@ public class Shipment extends PanacheEntityBase {
     public String orderId;
     @Column(name = "carrier_code")
     public String carrierCode;
+    /** The carrier's service from the shipping-method mapping, or null. */
+    public String service;
     @Column(name = "tracking_number")
     public String trackingNumber;
     @Column(name = "tracking_url")

@@ -87,7 +87,7 @@ class ReferenceDataApiTest {
 
         given().contentType(ContentType.JSON).body(Map.of("trackingNumber", "H-1"))
                 .post("/api/v1/orders/{orderId}/shipments", order.id())
-                .then().statusCode(201).body("carrier", equalTo("hermes"));
+                .then().statusCode(201).body("carrier", equalTo("hermes")).body("service", equalTo("Paket S"));
     }
 
     @Test

@@ -88,6 +88,12 @@ class OrderReleaseTest {
                 .body("attentionReason", containsString("cancelled"));
         given().queryParam("needsAttention", true).queryParam("orderId", order.id()).get("/api/v1/fulfilments")
                 .then().body("total", equalTo(1));
+
+        given().contentType("application/json").body(java.util.Map.of("note", "parcel stopped at the dock"))
+                .post("/api/v1/fulfilments/{id}/resolve-attention", fulfilmentId).then().statusCode(200)
+                .body("needsAttention", equalTo(false));
+        given().contentType("application/json").body(java.util.Map.of("note", "again"))
+                .post("/api/v1/fulfilments/{id}/resolve-attention", fulfilmentId).then().statusCode(409);
     }
 
     @Test
