@@ -75,6 +75,24 @@ class OrderImportTest {
     }
 
     @Test
+    void withThirtyPercentServerErrorsEveryReceiptIsStillImportedOnce() {
+        JsonPath sandboxShop = EtsySandbox.createShop("Faulty" + UUID.randomUUID().toString().substring(0, 6));
+        long shopId = sandboxShop.getLong("shopId");
+        EtsySandbox.createReceipts(shopId, 300);
+        String id = Shops.connect(sandboxShop);
+        EtsySandbox.faults(shopId, Map.of("errorRate", 0.3, "errorStatus", 500));
+
+        try (OrderTopic topic = new OrderTopic(shopId)) {
+            await().atMost(Duration.ofSeconds(120)).until(() -> topic.poll().stream().map(OrderTopic.Imported::key).distinct().count() >= 300);
+            assertThat(topic.poll()).hasSize(300);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> Shops.initialSyncDone(id));
+        List<Integer> statuses = io.restassured.RestAssured.given().baseUri(EtsySandbox.baseUrl())
+                .get("/sandbox/etsy/shops/" + shopId + "/calls").then().extract().path("items.status");
+        assertThat(statuses).contains(500);
+    }
+
+    @Test
     void aManualSyncOfUnchangedReceiptsPublishesNothingAgain() {
         JsonPath sandboxShop = EtsySandbox.createShop("Replay" + UUID.randomUUID().toString().substring(0, 6));
         long shopId = sandboxShop.getLong("shopId");

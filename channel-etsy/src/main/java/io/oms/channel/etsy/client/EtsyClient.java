@@ -10,12 +10,14 @@ import io.oms.channel.core.shop.ShopCredentials;
 import io.oms.channel.etsy.config.EtsyConfig;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 
 /**
@@ -49,8 +51,51 @@ public class EtsyClient {
         this.clock = clock;
     }
 
-    /** Runs one Etsy call for the shop: {@code call} gets the x-api-key and Authorization header values. */
+    /**
+     * Runs one Etsy call for the shop: {@code call} gets the x-api-key and Authorization header values. A 5xx, a
+     * 429 or a timeout is retried (up to {@code etsy.retries} more times) after Etsy's {@code retry-after}, else
+     * after an exponential backoff with jitter; other errors are refusals at once.
+     */
     public <T> T call(ShopAccess shop, BiFunction<String, String, T> call) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return callOnce(shop, call);
+            } catch (WebApplicationException e) {
+                int status = e.getResponse().getStatus();
+                if ((status < 500 && status != 429) || attempt >= config.retries()) {
+                    throw refusal(e);
+                }
+                pause(shop, attempt, status, e.getResponse().getHeaderString("retry-after"));
+            } catch (ProcessingException e) {
+                if (attempt >= config.retries()) {
+                    throw new MarketplaceRefusal("Etsy did not answer: " + e.getMessage());
+                }
+                pause(shop, attempt, 0, null);
+            }
+        }
+    }
+
+    private void pause(ShopAccess shop, int attempt, int status, String retryAfter) {
+        long millis;
+        try {
+            millis = retryAfter == null ? -1 : Long.parseLong(retryAfter.trim()) * 1000;
+        } catch (NumberFormatException e) {
+            millis = -1;
+        }
+        if (millis < 0 || millis > config.maxRetryAfter().toMillis()) {
+            long base = config.backoff().toMillis() << Math.min(attempt, 6);
+            millis = base + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+        }
+        Log.infof("Etsy answered %d for shop %s: retry %d in %d ms", status, shop.id(), attempt + 1, millis);
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MarketplaceRefusal("interrupted while waiting to retry");
+        }
+    }
+
+    private <T> T callOnce(ShopAccess shop, BiFunction<String, String, T> call) {
         Credentials current = credentials.current(shop.id());
         if (expiresSoon(current)) {
             current = refresh(shop, current.get(ACCESS_TOKEN).orElse(null));
@@ -59,15 +104,11 @@ public class EtsyClient {
             return call.apply(apiKey(current), bearer(current));
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() != 401) {
-                throw refusal(e);
+                throw e;
             }
             Log.infof("Etsy answered 401 for shop %s: refreshing the access token", shop.id());
             Credentials refreshed = refresh(shop, current.get(ACCESS_TOKEN).orElse(null));
-            try {
-                return call.apply(apiKey(refreshed), bearer(refreshed));
-            } catch (WebApplicationException again) {
-                throw refusal(again);
-            }
+            return call.apply(apiKey(refreshed), bearer(refreshed));
         }
     }
 

@@ -20,4 +20,16 @@ public interface EtsyConfig {
     /** An access token this close to its expiry is refreshed before the call rather than after a 401. */
     @WithDefault("60s")
     Duration refreshAhead();
+
+    /** Retries of a call that got a 5xx, a 429 or no answer, before the run fails. */
+    @WithDefault("5")
+    int retries();
+
+    /** First backoff between retries without a usable retry-after (doubles each time, plus up to half as jitter). */
+    @WithDefault("200ms")
+    Duration backoff();
+
+    /** A longer retry-after (Etsy's daily limit: 86400) is not waited for in the call: the run fails and a later one continues. */
+    @WithDefault("10s")
+    Duration maxRetryAfter();
 }
