@@ -1,21 +1,14 @@
 package io.oms.channel.core;
 
+import io.oms.messaging.schema.ModuleMigrations;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.Location;
-import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.flywaydb.core.api.resource.LoadableResource;
-import org.flywaydb.core.internal.resource.classpath.ClassPathResource;
 
 import javax.sql.DataSource;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -31,8 +24,8 @@ import java.util.List;
 @ApplicationScoped
 public class ChannelCoreSchema {
 
-    private static final String LOCATION = "db/channel-core";
-    private static final List<String> MIGRATIONS = List.of("V1__shops_leases_sync_runs.sql", "V2__recheck_open_orders.sql");
+    private static final ModuleMigrations MIGRATIONS = new ModuleMigrations("db/channel-core", "flyway_channel_core_history",
+            List.of("V1__shops_leases_sync_runs.sql", "V2__recheck_open_orders.sql"));
 
     private final DataSource dataSource;
     private volatile boolean migrated;
@@ -50,37 +43,8 @@ public class ChannelCoreSchema {
         if (migrated) {
             return;
         }
-        MigrateResult result = Flyway.configure(ChannelCoreSchema.class.getClassLoader())
-                .dataSource(dataSource)
-                .table("flyway_channel_core_history")
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .resourceProvider(new ListedResources())
-                .load()
-                .migrate();
+        MigrateResult result = MIGRATIONS.migrate(dataSource);
         Log.infof("channel-core schema at version %s (%d migrations applied)", result.targetSchemaVersion, result.migrationsExecuted);
         migrated = true;
-    }
-
-    private static final class ListedResources implements ResourceProvider {
-        private final Location location = new Location("classpath:" + LOCATION);
-        private final ClassLoader classLoader = ChannelCoreSchema.class.getClassLoader();
-
-        @Override
-        public LoadableResource getResource(String name) {
-            return MIGRATIONS.contains(name) ? resource(name) : null;
-        }
-
-        @Override
-        public Collection<LoadableResource> getResources(String prefix, String... suffixes) {
-            return MIGRATIONS.stream()
-                    .filter(name -> name.startsWith(prefix) && Arrays.stream(suffixes).anyMatch(name::endsWith))
-                    .map(this::resource)
-                    .toList();
-        }
-
-        private LoadableResource resource(String name) {
-            return new ClassPathResource(location, LOCATION + "/" + name, classLoader, StandardCharsets.UTF_8);
-        }
     }
 }
