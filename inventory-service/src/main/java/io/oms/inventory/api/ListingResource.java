@@ -1,0 +1,79 @@
+package io.oms.inventory.api;
+
+import io.oms.inventory.config.InventoryConfig;
+import io.oms.inventory.item.ItemService;
+import io.oms.inventory.listing.ChannelListing;
+import io.oms.inventory.listing.ListingMapping;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ListingResource {
+
+    public record ListingView(long id, String channel, String shopId, String listingId, String reportedSku, String title,
+            BigDecimal price, String currency, int quantity, String mappedSku, String match, boolean duplicateSku) {
+        static ListingView of(ChannelListing l) {
+            return new ListingView(l.id, l.channel, l.shopId, l.listingId, l.reportedSku, l.title, l.price, l.currency, l.quantity,
+                    l.mappedSku, l.matchKind.name().toLowerCase(Locale.ROOT), l.duplicateSku);
+        }
+    }
+
+    public record ListingList(List<ListingView> items, long total) {
+    }
+
+    public record MapRequest(@NotBlank String sku) {
+    }
+
+    private final ListingMapping listings;
+    private final ItemService items;
+    private final InventoryConfig config;
+
+    public ListingResource(ListingMapping listings, ItemService items, InventoryConfig config) {
+        this.listings = listings;
+        this.items = items;
+        this.config = config;
+    }
+
+    /** Listings no item is known for yet, and listings of one shop that report the same SKU. */
+    @GET
+    @Path("/unconfirmed-items")
+    public ListingList unconfirmed(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        Pages.Request request = Pages.of(page, size, config.api());
+        return new ListingList(listings.open(request.page(), request.size()).stream().map(ListingView::of).toList(), listings.openCount());
+    }
+
+    /** An operator maps an unconfirmed listing to an existing item. */
+    @POST
+    @Path("/unconfirmed-items/{id}/map")
+    public ListingView map(@PathParam("id") long id, @Valid @NotNull MapRequest body) {
+        String sku = Skus.normalize(body.sku(), "sku");
+        if (items.find(sku).isEmpty()) {
+            throw ApiException.notFound("no item has the SKU '" + sku + "'", "sku");
+        }
+        return listings.mapTo(id, sku).map(ListingView::of)
+                .orElseThrow(() -> ApiException.notFound("no channel listing has the id " + id, "id"));
+    }
+
+    /** Every listing of a shop with the item it maps to. */
+    @GET
+    @Path("/channel-listings/{channel}/{shopId}")
+    public ListingList ofShop(@PathParam("channel") String channel, @PathParam("shopId") String shopId) {
+        List<ListingView> all = listings.ofShop(channel, shopId).stream().map(ListingView::of).toList();
+        return new ListingList(all, all.size());
+    }
+}
