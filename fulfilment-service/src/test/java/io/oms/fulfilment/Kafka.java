@@ -14,7 +14,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.utils.Exit;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.quarkus.arc.Arc;
@@ -40,15 +39,6 @@ public final class Kafka {
     private static final CloudEventCodec CODEC = new CloudEventCodec();
 
     private static KafkaProducer<String, byte[]> producer;
-
-    static {
-        // The in-JVM test broker may ask to halt the JVM while it closes in its shutdown hook; that
-        // turns a green run into a failed fork (non-zero exit). Nothing is left to protect by then.
-        Exit.Procedure log = (status, message) -> System.err.println(
-                "fulfilment tests: the test broker asked to end the JVM (" + status + "): " + message + "; ignored");
-        Exit.setHaltProcedure(log);
-        Exit.setExitProcedure(log);
-    }
 
     private Kafka() {
     }
