@@ -17,8 +17,11 @@ public class MessagingLifecycle {
     private final OutboxRelayService relay;
     private final InboxConsumers consumers;
     private final MessagingConfig config;
+    private final TopicSetup topics;
 
-    public MessagingLifecycle(MessagingSchema schema, OutboxRelayService relay, InboxConsumers consumers, MessagingConfig config) {
+    public MessagingLifecycle(MessagingSchema schema, OutboxRelayService relay, InboxConsumers consumers, MessagingConfig config,
+            TopicSetup topics) {
+        this.topics = topics;
         this.schema = schema;
         this.relay = relay;
         this.consumers = consumers;
@@ -31,6 +34,7 @@ public class MessagingLifecycle {
             relay.start();
         }
         if (config.consumer().enabled()) {
+            topics.ensure(consumers.eventTypes());
             consumers.start();
         }
     }

@@ -17,6 +17,18 @@ public interface MessagingConfig {
 
     Consumer consumer();
 
+    Topics topics();
+
+    interface Topics {
+        /** Whether a service creates the topics it consumes (and their .dlq topics) when they are missing. */
+        @WithDefault("true")
+        boolean create();
+
+        /** Partitions of a topic this service creates (DESIGN section 4). */
+        @WithDefault("12")
+        int partitions();
+    }
+
     interface Relay {
         /** Whether this process relays its outbox to Kafka (one replica at a time does, by lock). */
         @WithDefault("true")

@@ -102,6 +102,11 @@ public class InboxConsumers {
         return status().stream().filter(status -> status.consumer().equals(consumer)).findFirst();
     }
 
+    /** The event types this service has handlers for. */
+    public List<io.oms.events.EventType> eventTypes() {
+        return handlers.stream().map(handler -> (io.oms.events.EventType) handler.eventType()).distinct().collect(Collectors.toList());
+    }
+
     /** The consumer names this service has handlers for. */
     public List<String> names() {
         return handlers.stream().map(EventHandler::consumerName).collect(Collectors.toList());
