@@ -78,15 +78,19 @@ class OrderImportTest {
     void withThirtyPercentServerErrorsEveryReceiptIsStillImportedOnce() {
         JsonPath sandboxShop = EtsySandbox.createShop("Faulty" + UUID.randomUUID().toString().substring(0, 6));
         long shopId = sandboxShop.getLong("shopId");
-        EtsySandbox.createReceipts(shopId, 300);
         String id = Shops.connect(sandboxShop);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Shops.initialSyncDone(id));
+        // Faults first, then the receipts and the sync that must read them: every page call of the sync
+        // meets the 30% error rate (about 23 calls, so the chance that none fails is below 0.1%).
         EtsySandbox.faults(shopId, Map.of("errorRate", 0.3, "errorStatus", 500));
+        EtsySandbox.createReceipts(shopId, 2000);
 
         try (OrderTopic topic = new OrderTopic(shopId)) {
-            await().atMost(Duration.ofSeconds(120)).until(() -> topic.poll().stream().map(OrderTopic.Imported::key).distinct().count() >= 300);
-            assertThat(topic.poll()).hasSize(300);
+            String run = Shops.syncNow(id);
+            await().atMost(Duration.ofSeconds(180)).until(() -> topic.poll().stream().map(OrderTopic.Imported::key).distinct().count() >= 2000);
+            await().atMost(Duration.ofSeconds(60)).until(() -> Shops.runHasStatus(id, run, "SUCCEEDED"));
+            assertThat(topic.poll()).hasSize(2000);
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> Shops.initialSyncDone(id));
         List<Integer> statuses = io.restassured.RestAssured.given().baseUri(EtsySandbox.baseUrl())
                 .get("/sandbox/etsy/shops/" + shopId + "/calls").then().extract().path("items.status");
         assertThat(statuses).contains(500);
