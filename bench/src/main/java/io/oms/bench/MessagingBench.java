@@ -2,9 +2,7 @@ package io.oms.bench;
 
 import io.oms.messaging.inbox.InboxConsumers;
 import io.oms.messaging.outbox.OutboxRelayService;
-import io.quarkus.runtime.QuarkusApplication;
-import io.quarkus.runtime.annotations.QuarkusMain;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -32,43 +30,40 @@ import java.util.concurrent.locks.LockSupport;
  * outbox relay throughput (1 and 4 writers, and a backlog drain) and the latency from outbox insert
  * to the consumer's commit at steady rates. Prints the numbers and writes them to the report.
  */
-@QuarkusMain
-public class MessagingBench implements QuarkusApplication {
+@ApplicationScoped
+public class MessagingBench {
 
     private static final int EVENTS_PER_WRITER_RUN = 20_000;
     private static final int BACKLOG = 50_000;
     private static final double TARGET_RELAY_EVENTS_PER_SECOND = 5_000;
-    private static final double CEILING_ORDERS_PER_SECOND = 1_500;
 
     private final BenchWriter writer;
     private final OutboxRelayService relay;
     private final InboxConsumers consumers;
     private final LatencyRecorder latencies;
     private final DataSource dataSource;
-    private final String reportPath;
-    private final List<String> report = new ArrayList<>();
+    private Report report;
 
     public MessagingBench(BenchWriter writer, OutboxRelayService relay, InboxConsumers consumers, LatencyRecorder latencies,
-            DataSource dataSource, @ConfigProperty(name = "bench.report", defaultValue = "bench/REPORT.md") String reportPath) {
+            DataSource dataSource) {
         this.writer = writer;
         this.relay = relay;
         this.consumers = consumers;
         this.latencies = latencies;
         this.dataSource = dataSource;
-        this.reportPath = reportPath;
     }
 
-    @Override
-    public int run(String... args) throws Exception {
-        header();
+    /** The relay drain alone, for profiling (e.g. under JFR); prints, reports nothing. */
+    public void backlogOnly() throws Exception {
+        report = new Report(dataSource, "/dev/null");
         waitForConsumer();
-        if (List.of(args).contains("backlog-only")) {
-            // For profiling the relay alone (e.g. under JFR): no report is written.
-            line("| writers | events per transaction | events | writers committed (events/s) | relay published (events/s) | target | verdict |");
-            warmUp();
-            backlogDrain();
-            return 0;
-        }
+        warmUp();
+        backlogDrain();
+    }
+
+    public void run(Report report) throws Exception {
+        this.report = report;
+        waitForConsumer();
 
         line("## Outbox relay throughput");
         line("");
@@ -101,26 +96,7 @@ public class MessagingBench implements QuarkusApplication {
         }
         line("");
         line("Ceiling for comparison: Kafka, PostgreSQL, a relay and a consumer sharing the 2 cores top out near "
-                + (int) CEILING_ORDERS_PER_SECOND + " orders per second end to end (measured on these machines).");
-        writeReport();
-        return 0;
-    }
-
-    private void header() throws Exception {
-        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
-        String memory = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");
-        String load = Files.readString(Path.of("/proc/loadavg")).trim();
-        line("# Benchmarks: messaging plumbing");
-        line("");
-        line("- date: " + DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC).withNano(0)) + " UTC");
-        line("- machine: " + Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + memory + ", load average at start " + load);
-        line("- PostgreSQL: " + setting("server_version") + ", fsync=" + setting("fsync") + ", synchronous_commit=" + setting("synchronous_commit")
-                + " (left as the server has them)");
-        line("- Kafka: single-node KRaft broker from deploy/local; producers idempotent with acks=all (messaging's KafkaClients)");
-        line("- commit: " + System.getenv().getOrDefault("BENCH_COMMIT", "unknown"));
-        line("- run with: `bench/run` (see bench/README.md)");
-        line("");
+                + (int) Report.CEILING_ORDERS_PER_SECOND + " orders per second end to end (measured on these machines).");
     }
 
     private void waitForConsumer() {
@@ -237,8 +213,7 @@ public class MessagingBench implements QuarkusApplication {
     }
 
     private static double percentile(long[] sorted, double p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1000.0;
+        return Report.percentile(sorted, p) / 1000.0;
     }
 
     private static String verdict(double rate, String limitedBy) {
@@ -284,22 +259,10 @@ public class MessagingBench implements QuarkusApplication {
         }
     }
 
-    private String setting(String name) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery("show " + name)) {
-            result.next();
-            return result.getString(1);
-        }
-    }
 
     private void line(String text) {
-        System.out.println(text);
-        report.add(text);
+        report.line(text);
     }
 
-    private void writeReport() throws IOException {
-        Path path = Path.of(reportPath);
-        Files.write(path, report);
-        System.out.println("report written to " + path.toAbsolutePath());
-    }
+
 }

@@ -46,6 +46,7 @@ final class InboxConsumer implements Runnable {
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    private final Runnable endOfEvent = PersistenceContext.flushAndClear();
     private volatile boolean running = true;
     private volatile boolean joined;
 
@@ -168,6 +169,7 @@ final class InboxConsumer implements Runnable {
                 long[] appliedAndDuplicates = new long[2];
                 for (Delivery delivery : deliveries) {
                     appliedAndDuplicates[applyOnce(delivery) ? 0 : 1]++;
+                    endOfEvent.run();
                 }
                 return appliedAndDuplicates;
             });
