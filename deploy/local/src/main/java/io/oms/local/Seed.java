@@ -1,0 +1,139 @@
+package io.oms.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Seeds the local stack for `./oms up`: a demo Etsy shop and a demo Shopify store in the sandbox (with listings and
+ * stock), the warehouse and the matching items and stock in inventory-service. Running it again finds what is there
+ * and creates only what is missing.
+ *
+ * <p>Usage: {@code Seed <sandboxUrl>}; the services are looked for on their local ports.
+ */
+public final class Seed {
+
+    static final String ETSY_SHOP_NAME = "DemoCrafts";
+    static final String SHOPIFY_STORE_NAME = "demo-store";
+    static final String WAREHOUSE = "MAIN";
+    static final int STOCK_PER_SKU = 50;
+
+    private final String sandbox;
+    private final Http http = new Http();
+
+    private Seed(String sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: Seed <sandboxUrl>");
+            System.exit(2);
+        }
+        new Seed(args[0]).run();
+    }
+
+    private void run() throws IOException, InterruptedException {
+        JsonNode etsy = etsyShop();
+        JsonNode shopify = shopifyStore();
+        Set<String> skus = new LinkedHashSet<>();
+        etsy.path("skus").forEach(sku -> skus.add(sku.asText()));
+        shopify.path("skus").forEach(sku -> skus.add(sku.asText()));
+        inventory(skus);
+        say("sandbox: Etsy shop " + etsy.path("shopId").asText() + " (" + ETSY_SHOP_NAME + "), Shopify store "
+                + shopify.path("domain").asText() + "; inventory: " + skus.size() + " items with " + STOCK_PER_SKU + " each in " + WAREHOUSE);
+    }
+
+    private JsonNode etsyShop() throws IOException, InterruptedException {
+        for (JsonNode shop : http.get(sandbox + "/sandbox/etsy/shops").path("items")) {
+            if (ETSY_SHOP_NAME.equals(shop.path("name").asText()) || ETSY_SHOP_NAME.equals(shop.path("shopName").asText())) {
+                return http.get(sandbox + "/sandbox/etsy/shops/" + shop.path("shopId").asText());
+            }
+        }
+        ObjectNode request = http.object().put("name", ETSY_SHOP_NAME).put("listings", 10).put("stock", STOCK_PER_SKU).put("currency", "EUR");
+        return http.send("POST", sandbox + "/sandbox/etsy/shops", request);
+    }
+
+    private JsonNode shopifyStore() throws IOException, InterruptedException {
+        for (JsonNode shop : http.get(sandbox + "/sandbox/shopify/shops").path("items")) {
+            if (shop.path("domain").asText().equals(SHOPIFY_STORE_NAME + ".myshopify.com")) {
+                return http.get(sandbox + "/sandbox/shopify/shops/" + shop.path("domain").asText());
+            }
+        }
+        ObjectNode request = http.object().put("name", SHOPIFY_STORE_NAME).put("products", 8).put("stock", STOCK_PER_SKU).put("currency", "EUR");
+        return http.send("POST", sandbox + "/sandbox/shopify/shops", request);
+    }
+
+    private void inventory(Set<String> skus) throws IOException, InterruptedException {
+        String inventory = "http://127.0.0.1:8082";
+        boolean hasWarehouse = false;
+        for (JsonNode warehouse : http.get(inventory + "/api/v1/warehouses").path("items")) {
+            hasWarehouse |= WAREHOUSE.equals(warehouse.path("code").asText());
+        }
+        if (!hasWarehouse) {
+            http.send("POST", inventory + "/api/v1/warehouses", http.object().put("code", WAREHOUSE).put("name", "Main warehouse").put("primary", true));
+        }
+        StringBuilder csv = new StringBuilder("sku,name,price,currency,warehouse,onHand\n");
+        int row = 0;
+        for (String sku : skus) {
+            if (http.status(inventory + "/api/v1/items/" + sku) == 404) {
+                csv.append(sku).append(",Demo item ").append(++row).append(",19.90,EUR,").append(WAREHOUSE).append(',').append(STOCK_PER_SKU).append('\n');
+            }
+        }
+        if (row > 0) {
+            http.sendText("POST", inventory + "/api/v1/items/import", "text/csv", csv.toString());
+        }
+    }
+
+    static void say(String text) {
+        System.out.println("oms: seed: " + text);
+    }
+
+    /** JSON over HTTP with the JDK's client; a non-2xx answer is an error that names the call. */
+    static final class Http {
+
+        private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private final ObjectMapper json = new ObjectMapper();
+
+        ObjectNode object() {
+            return json.createObjectNode();
+        }
+
+        JsonNode get(String url) throws IOException, InterruptedException {
+            return sendText("GET", url, null, null);
+        }
+
+        int status(String url) throws IOException, InterruptedException {
+            return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+
+        JsonNode send(String method, String url, JsonNode body) throws IOException, InterruptedException {
+            return sendText(method, url, "application/json", json.writeValueAsString(body));
+        }
+
+        JsonNode sendText(String method, String url, String contentType, String body) throws IOException, InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
+            }
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
+        }
+    }
+}
