@@ -74,6 +74,48 @@ class ListingMappingTest {
                 .body("items.findAll { it.shopId == '" + shop + "' }.listingId", org.hamcrest.Matchers.containsInAnyOrder("4", "5"));
     }
 
+    @Test
+    void anOperatorCreatesTheItemOfAnUnconfirmedListingAndTheListingIsMappedToIt() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200));
+        String shop = unique("cshop");
+        String reported = unique("NEWSKU");
+        String taken = unique("TAKEN");
+        putItem(taken, anItem("Already here")).statusCode(201);
+        KafkaTopics.send(bootstrapServers, codec, List.of(
+                listing(shop, "1", reported, "Handmade mug"),
+                listing(shop, "2", null, "Untitled thing"),
+                listing(shop, "3", unique("OTHER"), "Clashing one")));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/api/v1/channel-listings/etsy/{shop}", shop)
+                .then().statusCode(200).body("total", equalTo(3)));
+        int withSku = listingId(shop, "1");
+        int withoutSku = listingId(shop, "2");
+        int clashing = listingId(shop, "3");
+
+        given().contentType(ContentType.JSON).body("{}").when().post("/api/v1/unconfirmed-items/{id}/create-item", withSku).then()
+                .statusCode(201).body("sku", equalTo(reported)).body("name", equalTo("Handmade mug"))
+                .body("listing.mappedSku", equalTo(reported)).body("listing.match", equalTo("manual"));
+        given().when().get("/api/v1/items/{sku}", reported).then().statusCode(200).body("price", equalTo(9.90f)).body("currency", equalTo("EUR"));
+
+        given().contentType(ContentType.JSON).body("{}").when().post("/api/v1/unconfirmed-items/{id}/create-item", withoutSku).then()
+                .statusCode(400).body("field", equalTo("sku"));
+        String chosen = unique("CHOSEN");
+        given().contentType(ContentType.JSON).body(Map.of("sku", chosen, "name", "Named by hand"))
+                .when().post("/api/v1/unconfirmed-items/{id}/create-item", withoutSku).then()
+                .statusCode(201).body("sku", equalTo(chosen)).body("name", equalTo("Named by hand"));
+
+        given().contentType(ContentType.JSON).body(Map.of("sku", taken))
+                .when().post("/api/v1/unconfirmed-items/{id}/create-item", clashing).then().statusCode(409).body("field", equalTo("sku"));
+        given().when().get("/api/v1/channel-listings/etsy/{shop}", shop).then()
+                .body("items.find { it.listingId == '3' }.match", equalTo("unconfirmed"));
+        given().contentType(ContentType.JSON).body("{}").when().post("/api/v1/unconfirmed-items/{id}/create-item", 999_999_999).then()
+                .statusCode(404).body("field", equalTo("id"));
+    }
+
+    private int listingId(String shop, String listingId) {
+        return given().when().get("/api/v1/channel-listings/etsy/{shop}", shop).then().statusCode(200)
+                .extract().path("items.find { it.listingId == '" + listingId + "' }.id");
+    }
+
     private CloudEvent<ListingDiscovered> listing(String shop, String listingId, String sku, String title) {
         return CloudEvent.of("/channel-etsy/shops/" + shop, new ListingDiscovered(Channel.ETSY, ShopId.of(shop), ListingId.of(listingId),
                 sku == null ? null : Sku.of(sku), title, new BigDecimal("9.90"), "EUR", 3, null), clock);

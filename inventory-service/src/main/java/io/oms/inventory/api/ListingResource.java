@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -37,6 +39,13 @@ public class ListingResource {
     }
 
     public record MapRequest(@NotBlank String sku) {
+    }
+
+    /** Both optional: the listing's SKU and title are used when absent. */
+    public record CreateItemRequest(@Size(max = 255) String sku, @Size(max = 255) String name) {
+    }
+
+    public record CreatedItem(String sku, String name, BigDecimal price, String currency, ListingView listing) {
     }
 
     private final ListingMapping listings;
@@ -67,6 +76,29 @@ public class ListingResource {
         }
         return listings.mapTo(id, sku).map(ListingView::of)
                 .orElseThrow(() -> ApiException.notFound("no channel listing has the id " + id, "id"));
+    }
+
+    /** An operator creates the item an unconfirmed listing stands for; the listing is mapped to it. */
+    @POST
+    @Path("/unconfirmed-items/{id}/create-item")
+    public Response createItem(@PathParam("id") long id, @Valid CreateItemRequest body) {
+        String sku = body == null || body.sku() == null ? null : Skus.normalize(body.sku(), "sku");
+        String name = body == null || body.name() == null || body.name().isBlank() ? null : body.name().trim();
+        ListingMapping.ItemFromListing outcome = listings.createItem(id, sku, name);
+        if (outcome instanceof ListingMapping.ItemFromListing.Created created) {
+            return Response.status(Response.Status.CREATED).entity(new CreatedItem(created.item().sku, created.item().name,
+                    created.item().price, created.item().currency, ListingView.of(created.listing()))).build();
+        }
+        if (outcome instanceof ListingMapping.ItemFromListing.SkuTaken taken) {
+            throw ApiException.conflict("an item with the SKU '" + taken.sku() + "' exists: map the listing to it instead", "sku");
+        }
+        if (outcome instanceof ListingMapping.ItemFromListing.NoSku) {
+            throw ApiException.badRequest("the listing reports no SKU: give one", "sku");
+        }
+        if (outcome instanceof ListingMapping.ItemFromListing.NoPrice) {
+            throw ApiException.badRequest("the listing has no price and currency", "id");
+        }
+        throw ApiException.notFound("no channel listing has the id " + id, "id");
     }
 
     /** Every listing of a shop with the item it maps to. */

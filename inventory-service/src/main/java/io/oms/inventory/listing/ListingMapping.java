@@ -2,6 +2,8 @@ package io.oms.inventory.listing;
 
 import io.oms.events.channel.ListingDiscovered;
 import io.oms.inventory.item.Item;
+import io.oms.inventory.item.ItemData;
+import io.oms.inventory.item.ItemService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -17,9 +19,11 @@ import java.util.Optional;
 public class ListingMapping {
 
     private final Clock clock;
+    private final ItemService items;
 
-    public ListingMapping(Clock clock) {
+    public ListingMapping(Clock clock, ItemService items) {
         this.clock = clock;
+        this.items = items;
     }
 
     @Transactional
@@ -88,6 +92,49 @@ public class ListingMapping {
     @Transactional
     public List<ChannelListing> ofShop(String channel, String shopId) {
         return ChannelListing.list("channel = ?1 and shopId = ?2 order by id", channel, shopId);
+    }
+
+    /**
+     * An operator creates the item an unconfirmed listing stands for (SKU, name, price and currency from the listing
+     * unless given) and maps the listing to it, in one transaction.
+     */
+    @Transactional
+    public ItemFromListing createItem(long id, String sku, String name) {
+        ChannelListing listing = ChannelListing.<ChannelListing>findByIdOptional(id).orElse(null);
+        if (listing == null) {
+            return new ItemFromListing.UnknownListing();
+        }
+        String wantedSku = sku != null ? sku : listing.reportedSku;
+        if (wantedSku == null || wantedSku.isBlank()) {
+            return new ItemFromListing.NoSku();
+        }
+        String wantedName = name != null ? name : listing.title;
+        if (listing.price == null || listing.currency == null) {
+            return new ItemFromListing.NoPrice();
+        }
+        Optional<Item> created = items.create(wantedSku, new ItemData(wantedName, null, listing.price, null, listing.currency, Item.Status.ACTIVE));
+        if (created.isEmpty()) {
+            return new ItemFromListing.SkuTaken(wantedSku);
+        }
+        return new ItemFromListing.Created(created.get(), mapTo(id, wantedSku).orElseThrow());
+    }
+
+    /** What {@link #createItem} did. */
+    public sealed interface ItemFromListing {
+        record Created(Item item, ChannelListing listing) implements ItemFromListing {
+        }
+
+        record UnknownListing() implements ItemFromListing {
+        }
+
+        record NoSku() implements ItemFromListing {
+        }
+
+        record NoPrice() implements ItemFromListing {
+        }
+
+        record SkuTaken(String sku) implements ItemFromListing {
+        }
     }
 
     /** An operator maps the listing to an item. Empty when the listing is unknown; the caller checks the item. */
