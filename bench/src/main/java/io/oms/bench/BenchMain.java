@@ -1,6 +1,7 @@
 package io.oms.bench;
 
 import io.oms.bench.service.InventoryBench;
+import io.oms.bench.service.OrderIntakeBench;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -8,22 +9,24 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Runs the benchmarks named on the command line ({@code messaging}, {@code inventory}; none means all) and
+ * Runs the benchmarks named on the command line ({@code messaging}, {@code orders}, {@code inventory}; none means all) and
  * appends their numbers to the report. {@code messaging backlog-only} runs the relay drain alone, for profiling.
  */
 @QuarkusMain
 public class BenchMain implements QuarkusApplication {
 
-    private static final List<String> ALL = List.of("messaging", "inventory");
+    private static final List<String> ALL = List.of("messaging", "orders", "inventory");
 
     private final Report report;
     private final MessagingBench messaging;
     private final InventoryBench inventory;
+    private final OrderIntakeBench orders;
 
-    public BenchMain(Report report, MessagingBench messaging, InventoryBench inventory) {
+    public BenchMain(Report report, MessagingBench messaging, InventoryBench inventory, OrderIntakeBench orders) {
         this.report = report;
         this.messaging = messaging;
         this.inventory = inventory;
+        this.orders = orders;
     }
 
     @Override
@@ -39,6 +42,10 @@ public class BenchMain implements QuarkusApplication {
                     }
                     report.header("messaging plumbing");
                     messaging.run(report);
+                }
+                case "orders" -> {
+                    report.header("order-service intake");
+                    orders.run(report);
                 }
                 case "inventory" -> {
                     report.header("inventory-service");
