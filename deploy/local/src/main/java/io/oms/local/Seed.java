@@ -18,7 +18,11 @@ import java.util.Set;
  * stock), the warehouse and the matching items and stock in inventory-service. Running it again finds what is there
  * and creates only what is missing.
  *
- * <p>Usage: {@code Seed <sandboxUrl>}; the services are looked for on their local ports.
+ * <p>Then it connects them to the connectors as an operator would: the Etsy shop through the OAuth 2.0 flow with PKCE
+ * (the sandbox's consent page answers at once), the Shopify store with its Admin API token. {@code demo N} places N
+ * orders in each and follows them: imported, reserved, picked, packed, shipped, tracking confirmed by the marketplace.
+ *
+ * <p>Usage: {@code Seed <sandboxUrl> [demo N]}; the services are looked for on their local ports.
  */
 public final class Seed {
 
@@ -26,6 +30,11 @@ public final class Seed {
     static final String SHOPIFY_STORE_NAME = "demo-store";
     static final String WAREHOUSE = "MAIN";
     static final int STOCK_PER_SKU = 50;
+    static final String ORDERS = "http://127.0.0.1:8081";
+    static final String INVENTORY = "http://127.0.0.1:8082";
+    static final String FULFILMENT = "http://127.0.0.1:8083";
+    static final String ETSY = "http://127.0.0.1:8084";
+    static final String SHOPIFY = "http://127.0.0.1:8085";
 
     private final String sandbox;
     private final Http http = new Http();
@@ -39,7 +48,12 @@ public final class Seed {
             System.err.println("usage: Seed <sandboxUrl>");
             System.exit(2);
         }
-        new Seed(args[0]).run();
+        Seed seed = new Seed(args[0]);
+        if (args.length >= 2 && args[1].equals("demo")) {
+            new Demo(seed.http, args[0]).run(args.length >= 3 ? Integer.parseInt(args[2]) : 5, seed.etsyShop(), seed.shopifyStore());
+        } else {
+            seed.run();
+        }
     }
 
     private void run() throws IOException, InterruptedException {
@@ -51,6 +65,48 @@ public final class Seed {
         inventory(skus);
         say("sandbox: Etsy shop " + etsy.path("shopId").asText() + " (" + ETSY_SHOP_NAME + "), Shopify store "
                 + shopify.path("domain").asText() + "; inventory: " + skus.size() + " items with " + STOCK_PER_SKU + " each in " + WAREHOUSE);
+        connectEtsy(etsy);
+        connectShopify(shopify);
+    }
+
+    /** The operator's OAuth flow: start at the connector, log in at the (sandbox's) consent page, land on the callback. */
+    private void connectEtsy(JsonNode shop) throws IOException, InterruptedException {
+        String shopId = shop.path("shopId").asText();
+        if (connected(ETSY, shopId)) {
+            say("Etsy shop " + shopId + " is connected already");
+            return;
+        }
+        JsonNode started = http.send("POST", ETSY + "/api/v1/shops/oauth/authorize", http.object().put("name", ETSY_SHOP_NAME)
+                .put("shopId", shopId).put("keystring", shop.path("keystring").asText()).put("sharedSecret", shop.path("sharedSecret").asText()));
+        String callback = http.redirectOf(started.path("authorizeUrl").asText());
+        JsonNode connectedShop = http.get(callback);
+        warehouseFeeds("etsy", shopId);
+        say("Etsy shop " + shopId + " connected through OAuth (connector shop " + connectedShop.path("id").asText() + ")");
+    }
+
+    private void connectShopify(JsonNode store) throws IOException, InterruptedException {
+        String domain = store.path("domain").asText();
+        if (connected(SHOPIFY, domain)) {
+            say("Shopify store " + domain + " is connected already");
+            return;
+        }
+        JsonNode connectedShop = http.send("POST", SHOPIFY + "/api/v1/shops", http.object().put("name", SHOPIFY_STORE_NAME).put("domain", domain)
+                .put("accessToken", store.path("accessToken").asText()).put("apiSecret", store.path("apiSecret").asText()));
+        warehouseFeeds("shopify", domain);
+        say("Shopify store " + domain + " connected with its Admin API token (connector shop " + connectedShop.path("id").asText() + ")");
+    }
+
+    private boolean connected(String connector, String marketplaceShopId) throws IOException, InterruptedException {
+        for (JsonNode shop : http.get(connector + "/api/v1/shops").path("items")) {
+            if (marketplaceShopId.equals(shop.path("shopId").asText()) || marketplaceShopId.equals(shop.path("domain").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void warehouseFeeds(String channel, String shopId) throws IOException, InterruptedException {
+        http.send("PUT", INVENTORY + "/api/v1/channel-warehouses/" + channel + "/" + shopId, http.object().put("warehouseCode", WAREHOUSE));
     }
 
     private JsonNode etsyShop() throws IOException, InterruptedException {
@@ -74,7 +130,7 @@ public final class Seed {
     }
 
     private void inventory(Set<String> skus) throws IOException, InterruptedException {
-        String inventory = "http://127.0.0.1:8082";
+        String inventory = INVENTORY;
         boolean hasWarehouse = false;
         for (JsonNode warehouse : http.get(inventory + "/api/v1/warehouses").path("items")) {
             hasWarehouse |= WAREHOUSE.equals(warehouse.path("code").asText());
@@ -111,6 +167,14 @@ public final class Seed {
 
         JsonNode get(String url) throws IOException, InterruptedException {
             return sendText("GET", url, null, null);
+        }
+
+        /** The Location of a redirect (a consent page that answers at once). */
+        String redirectOf(String url) throws IOException, InterruptedException {
+            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.headers().firstValue("Location")
+                    .orElseThrow(() -> new IllegalStateException(url + " answered " + response.statusCode() + " without a redirect"));
         }
 
         int status(String url) throws IOException, InterruptedException {

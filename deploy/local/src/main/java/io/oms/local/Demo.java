@@ -1,0 +1,102 @@
+package io.oms.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * `./oms demo N`: N new orders in each demo shop of the sandbox, followed through the system as an operator sees it:
+ * imported and reserved (order-service), released for picking, picked and packed (fulfilment-service), shipped with a
+ * tracking number, and the tracking confirmed by the marketplace (the order goes IN_TRANSIT).
+ */
+final class Demo {
+
+    private static final Duration BOUND = Duration.ofMinutes(3);
+
+    private final Seed.Http http;
+    private final String sandbox;
+
+    Demo(Seed.Http http, String sandbox) {
+        this.http = http;
+        this.sandbox = sandbox;
+    }
+
+    void run(int count, JsonNode etsy, JsonNode shopify) throws IOException, InterruptedException {
+        String etsyShop = etsy.path("shopId").asText();
+        String domain = shopify.path("domain").asText();
+        List<String> wanted = new ArrayList<>();
+        for (JsonNode receipt : http.send("POST", sandbox + "/sandbox/etsy/shops/" + etsyShop + "/receipts", http.object().put("count", count)).path("items")) {
+            wanted.add("etsy:" + etsyShop + ":" + receipt.path("receipt_id").asText(receipt.path("receiptId").asText()));
+        }
+        for (JsonNode order : http.send("POST", sandbox + "/sandbox/shopify/shops/" + domain + "/orders", http.object().put("count", count)).path("items")) {
+            wanted.add("shopify:" + domain + ":" + order.path("id").asText());
+        }
+        Seed.say("demo: placed " + count + " orders in Etsy shop " + etsyShop + " and " + count + " in Shopify store " + domain);
+
+        List<JsonNode> orders = await("imported and reserved", () -> ours(etsyShop, domain),
+                list -> list.size() >= 2 * count && list.stream().allMatch(o -> !o.path("status").asText().equals("ON_HOLD")
+                        && !o.path("status").asText().isEmpty()));
+        JsonNode first = orders.stream().filter(o -> o.path("status").asText().equals("NEW")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no order was fully reserved (NEW)"));
+        String orderId = first.path("id").asText();
+        Seed.say("demo: following order " + orderId + " (" + first.path("channel").asText() + " " + first.path("externalOrderNumber").asText("") + ")");
+        http.send("POST", Seed.ORDERS + "/api/v1/orders/" + orderId + "/status", http.object().put("status", "READY_FOR_PICKING").put("cause", "demo"));
+        JsonNode fulfilment = await("released for picking", () -> http.get(Seed.FULFILMENT + "/api/v1/fulfilments?orderId=" + orderId).path("items"),
+                items -> items.size() > 0).get(0);
+        String fulfilmentId = fulfilment.path("id").asText();
+        http.send("POST", Seed.FULFILMENT + "/api/v1/fulfilments/" + fulfilmentId + "/pick", http.object());
+        http.send("POST", Seed.FULFILMENT + "/api/v1/fulfilments/" + fulfilmentId + "/pack", http.object());
+        Seed.say("demo: picked and packed (fulfilment " + fulfilmentId + ")");
+        String tracking = "DEMO" + System.currentTimeMillis();
+        http.send("POST", Seed.FULFILMENT + "/api/v1/orders/" + orderId + "/shipments", http.object().put("carrier", "dhl").put("trackingNumber", tracking));
+        Seed.say("demo: shipped with DHL tracking " + tracking);
+        JsonNode shipped = await("tracking confirmed by the marketplace", () -> List.of(http.get(Seed.ORDERS + "/api/v1/orders/" + orderId)),
+                list -> list.get(0).path("status").asText().equals("IN_TRANSIT")).get(0);
+        Seed.say("demo: order " + orderId + " is " + shipped.path("status").asText() + "; status history:");
+        for (JsonNode change : shipped.path("statusHistory")) {
+            Seed.say("demo:   " + change.path("from").asText("-") + " -> " + change.path("to").asText() + " (" + change.path("cause").asText() + ")");
+        }
+    }
+
+    private List<JsonNode> ours(String etsyShop, String domain) throws IOException, InterruptedException {
+        List<JsonNode> all = new ArrayList<>();
+        for (String query : List.of("channel=etsy&shopId=" + etsyShop, "channel=shopify&shopId=" + domain)) {
+            http.get(Seed.ORDERS + "/api/v1/orders?size=500&sort=importedAt,desc&" + query).path("items").forEach(all::add);
+        }
+        return all;
+    }
+
+    interface Read<T> {
+        T get() throws IOException, InterruptedException;
+    }
+
+    private <T extends Iterable<JsonNode>> List<JsonNode> await(String what, Read<T> read, Predicate<List<JsonNode>> done)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + BOUND.toNanos();
+        String last = "";
+        while (true) {
+            List<JsonNode> seen = new ArrayList<>();
+            read.get().forEach(seen::add);
+            Map<String, Integer> byStatus = new TreeMap<>();
+            seen.forEach(node -> byStatus.merge(node.path("status").asText(node.path("state").asText("?")), 1, Integer::sum));
+            String summary = seen.size() + " " + byStatus;
+            if (!summary.equals(last)) {
+                Seed.say("demo: " + what + ": " + summary);
+                last = summary;
+            }
+            if (done.test(seen)) {
+                return seen;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("demo: not " + what + " within " + BOUND + " (" + summary + "); see ./oms logs NAME");
+            }
+            Thread.sleep(1_000); // polling an operator's view once a second, as a person would
+        }
+    }
+}
