@@ -20,16 +20,18 @@ final class Demo {
     private static final Duration BOUND = Duration.ofMinutes(3);
 
     private final Seed.Http http;
+    private final Seed.Endpoints at;
     private final String sandbox;
 
-    Demo(Seed.Http http, String sandbox) {
+    Demo(Seed.Http http, Seed.Endpoints at) {
         this.http = http;
-        this.sandbox = sandbox;
+        this.at = at;
+        this.sandbox = at.sandbox();
     }
 
-    void run(int count, JsonNode etsy, JsonNode shopify) throws IOException, InterruptedException {
-        String etsyShop = etsy.path("shopId").asText();
-        String domain = shopify.path("domain").asText();
+    void run(int count, Seed.DemoShops shops) throws IOException, InterruptedException {
+        String etsyShop = shops.etsyShopId();
+        String domain = shops.shopifyDomain();
         List<String> wanted = new ArrayList<>();
         for (JsonNode receipt : http.send("POST", sandbox + "/sandbox/etsy/shops/" + etsyShop + "/receipts", http.object().put("count", count)).path("items")) {
             wanted.add("etsy:" + etsyShop + ":" + receipt.path("receipt_id").asText(receipt.path("receiptId").asText()));
@@ -46,17 +48,17 @@ final class Demo {
                 .orElseThrow(() -> new IllegalStateException("no order was fully reserved (NEW)"));
         String orderId = first.path("id").asText();
         Seed.say("demo: following order " + orderId + " (" + first.path("channel").asText() + " " + first.path("externalOrderNumber").asText("") + ")");
-        http.send("POST", Seed.ORDERS + "/api/v1/orders/" + orderId + "/status", http.object().put("status", "READY_FOR_PICKING").put("cause", "demo"));
-        JsonNode fulfilment = await("released for picking", () -> http.get(Seed.FULFILMENT + "/api/v1/fulfilments?orderId=" + orderId).path("items"),
+        http.send("POST", at.orders() + "/api/v1/orders/" + orderId + "/status", http.object().put("status", "READY_FOR_PICKING").put("cause", "demo"));
+        JsonNode fulfilment = await("released for picking", () -> http.get(at.fulfilment() + "/api/v1/fulfilments?orderId=" + orderId).path("items"),
                 items -> items.size() > 0).get(0);
         String fulfilmentId = fulfilment.path("id").asText();
-        http.send("POST", Seed.FULFILMENT + "/api/v1/fulfilments/" + fulfilmentId + "/pick", http.object());
-        http.send("POST", Seed.FULFILMENT + "/api/v1/fulfilments/" + fulfilmentId + "/pack", http.object());
+        http.send("POST", at.fulfilment() + "/api/v1/fulfilments/" + fulfilmentId + "/pick", http.object());
+        http.send("POST", at.fulfilment() + "/api/v1/fulfilments/" + fulfilmentId + "/pack", http.object());
         Seed.say("demo: picked and packed (fulfilment " + fulfilmentId + ")");
         String tracking = "DEMO" + System.currentTimeMillis();
-        http.send("POST", Seed.FULFILMENT + "/api/v1/orders/" + orderId + "/shipments", http.object().put("carrier", "dhl").put("trackingNumber", tracking));
+        http.send("POST", at.fulfilment() + "/api/v1/orders/" + orderId + "/shipments", http.object().put("carrier", "dhl").put("trackingNumber", tracking));
         Seed.say("demo: shipped with DHL tracking " + tracking);
-        JsonNode shipped = await("tracking confirmed by the marketplace", () -> List.of(http.get(Seed.ORDERS + "/api/v1/orders/" + orderId)),
+        JsonNode shipped = await("tracking confirmed by the marketplace", () -> List.of(http.get(at.orders() + "/api/v1/orders/" + orderId)),
                 list -> list.get(0).path("status").asText().equals("IN_TRANSIT")).get(0);
         Seed.say("demo: order " + orderId + " is " + shipped.path("status").asText() + "; status history:");
         for (JsonNode change : shipped.path("statusHistory")) {
@@ -67,7 +69,7 @@ final class Demo {
     private List<JsonNode> ours(String etsyShop, String domain) throws IOException, InterruptedException {
         List<JsonNode> all = new ArrayList<>();
         for (String query : List.of("channel=etsy&shopId=" + etsyShop, "channel=shopify&shopId=" + domain)) {
-            http.get(Seed.ORDERS + "/api/v1/orders?size=500&sort=importedAt,desc&" + query).path("items").forEach(all::add);
+            http.get(at.orders() + "/api/v1/orders?size=500&sort=importedAt,desc&" + query).path("items").forEach(all::add);
         }
         return all;
     }

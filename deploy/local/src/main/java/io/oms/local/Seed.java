@@ -26,21 +26,39 @@ import java.util.Set;
  */
 public final class Seed {
 
+    /** Where the sandbox and each service answer. */
+    public record Endpoints(String sandbox, String orders, String inventory, String fulfilment, String etsy, String shopify) {
+
+        /** The local stack's ports (DESIGN section 11). */
+        static Endpoints local(String sandbox) {
+            return new Endpoints(sandbox, "http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:8083",
+                    "http://127.0.0.1:8084", "http://127.0.0.1:8085");
+        }
+    }
+
+    /** The demo shops as the sandbox describes them (ids, credentials, SKUs). */
+    public record DemoShops(JsonNode etsy, JsonNode shopify) {
+        public String etsyShopId() {
+            return etsy.path("shopId").asText();
+        }
+
+        public String shopifyDomain() {
+            return shopify.path("domain").asText();
+        }
+    }
+
     static final String ETSY_SHOP_NAME = "DemoCrafts";
     static final String SHOPIFY_STORE_NAME = "demo-store";
     static final String WAREHOUSE = "MAIN";
     static final int STOCK_PER_SKU = 50;
-    static final String ORDERS = "http://127.0.0.1:8081";
-    static final String INVENTORY = "http://127.0.0.1:8082";
-    static final String FULFILMENT = "http://127.0.0.1:8083";
-    static final String ETSY = "http://127.0.0.1:8084";
-    static final String SHOPIFY = "http://127.0.0.1:8085";
 
+    private final Endpoints at;
     private final String sandbox;
     private final Http http = new Http();
 
-    private Seed(String sandbox) {
-        this.sandbox = sandbox;
+    public Seed(Endpoints at) {
+        this.at = at;
+        this.sandbox = at.sandbox();
     }
 
     public static void main(String[] args) throws Exception {
@@ -48,15 +66,21 @@ public final class Seed {
             System.err.println("usage: Seed <sandboxUrl>");
             System.exit(2);
         }
-        Seed seed = new Seed(args[0]);
+        Seed seed = new Seed(Endpoints.local(args[0]));
         if (args.length >= 2 && args[1].equals("demo")) {
-            new Demo(seed.http, args[0]).run(args.length >= 3 ? Integer.parseInt(args[2]) : 5, seed.etsyShop(), seed.shopifyStore());
+            new Demo(seed.http, seed.at).run(args.length >= 3 ? Integer.parseInt(args[2]) : 5, seed.demoShops());
         } else {
             seed.run();
         }
     }
 
-    private void run() throws IOException, InterruptedException {
+    /** The demo shops in the sandbox, created when missing (without connecting them). */
+    public DemoShops demoShops() throws IOException, InterruptedException {
+        return new DemoShops(etsyShop(), shopifyStore());
+    }
+
+    /** Everything `./oms up` seeds: shops, inventory, connections, warehouse mapping. Answers the shops. */
+    public DemoShops run() throws IOException, InterruptedException {
         JsonNode etsy = etsyShop();
         JsonNode shopify = shopifyStore();
         Set<String> skus = new LinkedHashSet<>();
@@ -67,16 +91,17 @@ public final class Seed {
                 + shopify.path("domain").asText() + "; inventory: " + skus.size() + " items with " + STOCK_PER_SKU + " each in " + WAREHOUSE);
         connectEtsy(etsy);
         connectShopify(shopify);
+        return new DemoShops(etsy, shopify);
     }
 
     /** The operator's OAuth flow: start at the connector, log in at the (sandbox's) consent page, land on the callback. */
     private void connectEtsy(JsonNode shop) throws IOException, InterruptedException {
         String shopId = shop.path("shopId").asText();
-        if (connected(ETSY, shopId)) {
+        if (connected(at.etsy(), shopId)) {
             say("Etsy shop " + shopId + " is connected already");
             return;
         }
-        JsonNode started = http.send("POST", ETSY + "/api/v1/shops/oauth/authorize", http.object().put("name", ETSY_SHOP_NAME)
+        JsonNode started = http.send("POST", at.etsy() + "/api/v1/shops/oauth/authorize", http.object().put("name", ETSY_SHOP_NAME)
                 .put("shopId", shopId).put("keystring", shop.path("keystring").asText()).put("sharedSecret", shop.path("sharedSecret").asText()));
         String callback = http.redirectOf(started.path("authorizeUrl").asText());
         JsonNode connectedShop = http.get(callback);
@@ -86,11 +111,11 @@ public final class Seed {
 
     private void connectShopify(JsonNode store) throws IOException, InterruptedException {
         String domain = store.path("domain").asText();
-        if (connected(SHOPIFY, domain)) {
+        if (connected(at.shopify(), domain)) {
             say("Shopify store " + domain + " is connected already");
             return;
         }
-        JsonNode connectedShop = http.send("POST", SHOPIFY + "/api/v1/shops", http.object().put("name", SHOPIFY_STORE_NAME).put("domain", domain)
+        JsonNode connectedShop = http.send("POST", at.shopify() + "/api/v1/shops", http.object().put("name", SHOPIFY_STORE_NAME).put("domain", domain)
                 .put("accessToken", store.path("accessToken").asText()).put("apiSecret", store.path("apiSecret").asText()));
         warehouseFeeds("shopify", domain);
         say("Shopify store " + domain + " connected with its Admin API token (connector shop " + connectedShop.path("id").asText() + ")");
@@ -106,7 +131,7 @@ public final class Seed {
     }
 
     private void warehouseFeeds(String channel, String shopId) throws IOException, InterruptedException {
-        http.send("PUT", INVENTORY + "/api/v1/channel-warehouses/" + channel + "/" + shopId, http.object().put("warehouseCode", WAREHOUSE));
+        http.send("PUT", at.inventory() + "/api/v1/channel-warehouses/" + channel + "/" + shopId, http.object().put("warehouseCode", WAREHOUSE));
     }
 
     private JsonNode etsyShop() throws IOException, InterruptedException {
@@ -130,7 +155,7 @@ public final class Seed {
     }
 
     private void inventory(Set<String> skus) throws IOException, InterruptedException {
-        String inventory = INVENTORY;
+        String inventory = at.inventory();
         boolean hasWarehouse = false;
         for (JsonNode warehouse : http.get(inventory + "/api/v1/warehouses").path("items")) {
             hasWarehouse |= WAREHOUSE.equals(warehouse.path("code").asText());
