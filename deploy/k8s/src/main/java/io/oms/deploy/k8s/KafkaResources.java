@@ -14,7 +14,7 @@ import java.util.List;
  * Writes the Strimzi resources of {@code base/kafka}: a {@code KafkaTopic} for every topic of
  * {@link EventType} and its dead-letter topic ({@code topics.yaml}), and a {@code KafkaUser} with ACLs
  * per service of {@link Topology} ({@code users.yaml}). The committed files must equal what this
- * writes ({@code KafkaResourcesTest}), so topics and ACLs never drift from the contract.
+ * writes ({@code GeneratedKafkaTopicsAndUsersTest}), so topics and ACLs never drift from the contract.
  *
  * <p>Run: {@code ./mvnw -B -q -pl events install -DskipTests && ./mvnw -B -q -pl deploy/k8s compile exec:java}.
  */

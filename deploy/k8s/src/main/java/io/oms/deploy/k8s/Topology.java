@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 /**
  * Who publishes and who consumes which event: the one place the Kafka ACLs (KafkaUser resources) are
  * generated from and the manifest test checks against. It follows DESIGN.md section 2 and the services'
- * {@code EventHandler} beans ({@code TopologyTest} fails when a handler or a published payload in a
+ * {@code EventHandler} beans ({@code TopicUseInServiceCodeTest} fails when a handler or a published payload in a
  * service's sources is missing here).
  */
 public enum Topology {

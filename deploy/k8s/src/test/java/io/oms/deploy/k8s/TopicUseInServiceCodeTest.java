@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the service consumes, every payload it builds among what it publishes, every dead-letter topic it reads
  * among its DLQ reads. A service that starts consuming a topic without an ACL fails here, not in production.
  */
-class TopologyTest {
+class TopicUseInServiceCodeTest {
 
     static final Path REPO = Path.of(System.getProperty("oms.repo.dir", "../.."));
     private static final Pattern HANDLED = Pattern.compile("return\\s+EventType\\.([A-Z_]+)\\s*;");

@@ -22,7 +22,7 @@ import static io.oms.deploy.k8s.Yamls.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The prod overlay's alerts and dashboard: the alerts that matter exist, every metric they name is documented. */
-class MonitoringTest {
+class K8sMonitoringTest {
 
     private static final Pattern METRIC = Pattern.compile("\\b((?:oms|kafka)_[a-z_]+)\\b");
 

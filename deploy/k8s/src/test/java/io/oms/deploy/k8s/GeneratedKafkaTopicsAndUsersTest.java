@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The committed Strimzi resources are exactly what EventType and Topology say: they cannot drift. */
-class KafkaResourcesTest {
+class GeneratedKafkaTopicsAndUsersTest {
 
     static final Path KAFKA = ManifestTest.K8S.resolve("base").resolve("kafka");
     static final String REGENERATE = "base/kafka is out of date with EventType or Topology; regenerate it: "
