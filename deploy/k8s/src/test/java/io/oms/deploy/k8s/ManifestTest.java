@@ -117,7 +117,8 @@ class ManifestTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void everyDeploymentRunsAsNonRootOnAReadOnlyRootWithoutCapabilities(String overlay) {
-        for (Map<String, Object> deployment : ofKind(render(overlay), "Deployment")) {
+        List<Map<String, Object>> docs = render(overlay);
+        for (Map<String, Object> deployment : ofKind(docs, "Deployment")) {
             String name = name(deployment);
             Map<String, Object> pod = map(deployment, "spec", "template", "spec");
             Map<String, Object> container = container(deployment);
@@ -132,6 +133,8 @@ class ManifestTest {
                     .map(m -> string(m, "name")).findFirst().orElseThrow(() -> new AssertionError(name + " mounts nothing at /tmp"));
             assertThat(list(pod, "volumes")).as(name + " volumes")
                     .anySatisfy(volume -> assertThat(volume).containsEntry("name", tmpVolume).containsKey("emptyDir"));
+            assertThat(env(docs, deployment, "QUARKUS_HTTP_BODY_UPLOADS_DIRECTORY")).as(name + " uploads").startsWith("/tmp/");
+            assertThat(env(docs, deployment, "JAVA_TOOL_OPTIONS")).as(name + " JVM temporary files").contains("-Djava.io.tmpdir=/tmp");
         }
     }
 
