@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
 
 /**
  * Writes the Strimzi resources of {@code base/kafka}: a {@code KafkaTopic} for every topic of
@@ -63,8 +60,7 @@ public final class KafkaResources {
     /** One KafkaUser per service, its ACLs from {@link Topology}. */
     static String users() {
         StringBuilder yaml = new StringBuilder(HEADER.formatted("io.oms.deploy.k8s.Topology and io.oms.events.EventType"));
-        List<Topology> services = Arrays.stream(Topology.values()).sorted(Comparator.comparing(Topology::service)).toList();
-        for (Topology service : services) {
+        for (Topology service : Topology.services()) {
             yaml.append("""
                     ---
                     # %s: writes what it publishes and the dead letters of what it consumes; reads what it consumes.
