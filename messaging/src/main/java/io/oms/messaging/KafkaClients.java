@@ -18,8 +18,12 @@ public final class KafkaClients {
 
     /** An idempotent producer that waits for all in-sync replicas: no loss, no broker-side duplicates on retry. */
     public static Map<String, Object> producer(String bootstrapServers, String clientId) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return producer(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), clientId);
+    }
+
+    /** The same, on a {@link KafkaConnection}'s settings (bootstrap servers and security). */
+    public static Map<String, Object> producer(Map<String, Object> connection, String clientId) {
+        Map<String, Object> config = new HashMap<>(connection);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -37,8 +41,12 @@ public final class KafkaClients {
 
     /** A consumer that commits offsets itself, after the database transaction, and sees only committed records. */
     public static Map<String, Object> consumer(String bootstrapServers, String groupId, String autoOffsetReset, int maxPollRecords) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return consumer(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), groupId, autoOffsetReset, maxPollRecords);
+    }
+
+    /** The same, on a {@link KafkaConnection}'s settings (bootstrap servers and security). */
+    public static Map<String, Object> consumer(Map<String, Object> connection, String groupId, String autoOffsetReset, int maxPollRecords) {
+        Map<String, Object> config = new HashMap<>(connection);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -5,7 +5,6 @@ import io.oms.messaging.config.MessagingConfig;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -29,9 +28,11 @@ import java.util.concurrent.TimeUnit;
 public class TopicSetup {
 
     private final MessagingConfig config;
+    private final KafkaConnection connection;
 
-    public TopicSetup(MessagingConfig config) {
+    public TopicSetup(MessagingConfig config, KafkaConnection connection) {
         this.config = config;
+        this.connection = connection;
     }
 
     public void ensure(Collection<EventType> types) {
@@ -46,7 +47,7 @@ public class TopicSetup {
             topics.add(new NewTopic(type.topic(), Optional.of(config.topics().partitions()), Optional.empty()).configs(settings));
             topics.add(new NewTopic(type.dlqTopic(), Optional.of(config.topics().partitions()), Optional.empty()));
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
+        try (Admin admin = Admin.create(connection.settings())) {
             CreateTopicsResult result = admin.createTopics(topics);
             for (Map.Entry<String, org.apache.kafka.common.KafkaFuture<Void>> created : result.values().entrySet()) {
                 try {

@@ -2,6 +2,7 @@ package io.oms.messaging.inbox;
 
 import io.oms.events.CloudEventCodec;
 import io.oms.messaging.KafkaClients;
+import io.oms.messaging.KafkaConnection;
 import io.oms.messaging.config.MessagingConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -32,6 +33,7 @@ public class InboxConsumers {
     private final CloudEventCodec codec;
     private final InboxStore inbox;
     private final MessagingConfig config;
+    private final KafkaConnection connection;
     private final Clock clock;
     private final String applicationName;
     private final List<InboxConsumer> consumers = new ArrayList<>();
@@ -39,8 +41,10 @@ public class InboxConsumers {
     private Producer<String, byte[]> deadLetterProducer;
 
     public InboxConsumers(@Any Instance<EventHandler<?>> handlers, CloudEventCodec codec, InboxStore inbox, MessagingConfig config,
-            Clock clock, @ConfigProperty(name = "quarkus.application.name", defaultValue = "oms") String applicationName) {
+            KafkaConnection connection, Clock clock,
+            @ConfigProperty(name = "quarkus.application.name", defaultValue = "oms") String applicationName) {
         this.handlers = handlers;
+        this.connection = connection;
         this.codec = codec;
         this.inbox = inbox;
         this.config = config;
@@ -54,11 +58,11 @@ public class InboxConsumers {
             return;
         }
         MessagingConfig.Consumer settings = config.consumer();
-        deadLetterProducer = new KafkaProducer<>(KafkaClients.producer(config.bootstrapServers(), applicationName + "-dead-letters"));
+        deadLetterProducer = new KafkaProducer<>(KafkaClients.producer(connection.settings(), applicationName + "-dead-letters"));
         DeadLetters deadLetters = new DeadLetters(deadLetterProducer, clock);
         for (EventHandler<?> handler : handlers) {
             String group = handler.consumerName() + settings.groupSuffix().orElse("");
-            KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(KafkaClients.consumer(config.bootstrapServers(), group,
+            KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(KafkaClients.consumer(connection.settings(), group,
                     settings.autoOffsetReset(), settings.maxPollRecords()));
             InboxConsumer consumer = new InboxConsumer(handler, kafka, codec, inbox, deadLetters, settings);
             Thread thread = new Thread(consumer, "inbox-" + handler.consumerName());

@@ -1,6 +1,7 @@
 package io.oms.messaging.outbox;
 
 import io.oms.messaging.KafkaClients;
+import io.oms.messaging.KafkaConnection;
 import io.oms.messaging.config.MessagingConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -20,14 +21,16 @@ public class OutboxRelayService {
 
     private final DataSource dataSource;
     private final MessagingConfig config;
+    private final KafkaConnection connection;
     private final RelayWakeUp wakeUp;
     private final String applicationName;
     private volatile Thread worker;
     private volatile boolean running;
 
-    public OutboxRelayService(DataSource dataSource, MessagingConfig config, RelayWakeUp wakeUp,
+    public OutboxRelayService(DataSource dataSource, MessagingConfig config, KafkaConnection connection, RelayWakeUp wakeUp,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.name", defaultValue = "oms") String applicationName) {
         this.dataSource = dataSource;
+        this.connection = connection;
         this.config = config;
         this.wakeUp = wakeUp;
         this.applicationName = applicationName;
@@ -69,7 +72,7 @@ public class OutboxRelayService {
     private void run() {
         MessagingConfig.Relay settings = config.relay();
         try (Producer<String, byte[]> producer = new KafkaProducer<>(
-                KafkaClients.producer(config.bootstrapServers(), applicationName + "-outbox-relay"))) {
+                KafkaClients.producer(connection.settings(), applicationName + "-outbox-relay"))) {
             OutboxRelay relay = new OutboxRelay(dataSource, producer, settings.batchSize());
             boolean failing = false;
             while (running) {
