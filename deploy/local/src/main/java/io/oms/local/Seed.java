@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -83,8 +84,7 @@ public final class Seed {
     public DemoShops run() throws IOException, InterruptedException {
         JsonNode etsy = etsyShop();
         JsonNode shopify = shopifyStore();
-        Set<String> skus = new LinkedHashSet<>();
-        etsy.path("skus").forEach(sku -> skus.add(sku.asText()));
+        Set<String> skus = new LinkedHashSet<>(etsySkus(etsy));
         shopify.path("skus").forEach(sku -> skus.add(sku.asText()));
         inventory(skus);
         say("sandbox: Etsy shop " + etsy.path("shopId").asText() + " (" + ETSY_SHOP_NAME + "), Shopify store "
@@ -144,6 +144,26 @@ public final class Seed {
         return http.send("POST", sandbox + "/sandbox/etsy/shops", request);
     }
 
+    /** Etsy names SKUs per listing product: read them as any app would, through getListingInventory. */
+    private Set<String> etsySkus(JsonNode shop) throws IOException, InterruptedException {
+        String accessToken = shop.path("accessToken").asText("");
+        if (accessToken.isEmpty()) {
+            accessToken = http.send("POST", sandbox + "/sandbox/etsy/shops/" + shop.path("shopId").asText() + "/tokens", http.object())
+                    .path("accessToken").asText();
+        }
+        Set<String> skus = new LinkedHashSet<>();
+        for (JsonNode listingId : shop.path("listingIds")) {
+            JsonNode inventory = http.getWith(sandbox + "/v3/application/listings/" + listingId.asText() + "/inventory",
+                    Map.of("x-api-key", shop.path("apiKey").asText(), "Authorization", "Bearer " + accessToken));
+            for (JsonNode product : inventory.path("products")) {
+                if (!product.path("is_deleted").asBoolean() && !product.path("sku").asText("").isEmpty()) {
+                    skus.add(product.path("sku").asText());
+                }
+            }
+        }
+        return skus;
+    }
+
     private JsonNode shopifyStore() throws IOException, InterruptedException {
         for (JsonNode shop : http.get(sandbox + "/sandbox/shopify/shops").path("items")) {
             if (shop.path("domain").asText().equals(SHOPIFY_STORE_NAME + ".myshopify.com")) {
@@ -192,6 +212,16 @@ public final class Seed {
 
         JsonNode get(String url) throws IOException, InterruptedException {
             return sendText("GET", url, null, null);
+        }
+
+        JsonNode getWith(String url, Map<String, String> headers) throws IOException, InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+            headers.forEach(request::header);
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return json.readTree(response.body());
         }
 
         /** The Location of a redirect (a consent page that answers at once). */
