@@ -12,6 +12,7 @@ import io.oms.channel.core.marketplace.OrderPage;
 import io.oms.channel.core.marketplace.OrderQuery;
 import io.oms.channel.core.marketplace.ShopAccess;
 import io.oms.channel.core.shop.ShopCredentials;
+import io.oms.channel.shopify.client.AccessScopes;
 import io.oms.channel.shopify.client.ShopifyClient;
 import io.oms.channel.shopify.client.ShopifyDocuments;
 import io.oms.channel.shopify.config.ShopifyConfig;
@@ -28,7 +29,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -104,7 +104,8 @@ public class ShopifyChannel implements MarketplaceChannel {
     public ConnectionCheck testConnection(ShopAccess shop) {
         try {
             JsonNode data = client.query(shop, ShopifyDocuments.SHOP, Map.of());
-            Identity identity = identity(data, credentials.current(shop.id()));
+            Identity identity = identity(data, scopes(() -> client.query(shop, ShopifyDocuments.ACCESS_SCOPES, Map.of())),
+                    credentials.current(shop.id()));
             String scopes = identity.granted().map(g -> "granted scopes: " + String.join(", ", g))
                     .orElse("granted scopes: not reported by Shopify");
             if (!identity.missing().isEmpty()) {
@@ -223,14 +224,23 @@ public class ShopifyChannel implements MarketplaceChannel {
     }
 
     private Identity identity(String domain, String token, Credentials stored) {
-        return identity(client.query(domain, token, ShopifyDocuments.SHOP, Map.of()), stored);
+        return identity(client.query(domain, token, ShopifyDocuments.SHOP, Map.of()),
+                scopes(() -> client.query(domain, token, ShopifyDocuments.ACCESS_SCOPES, Map.of())), stored);
+    }
+
+    /** Shopify's answer about the app's scopes, or a missing node when it gave none (the sandbox does not serve it). */
+    private static JsonNode scopes(java.util.function.Supplier<JsonNode> call) {
+        try {
+            return call.get().path("currentAppInstallation").path("accessScopes");
+        } catch (MarketplaceRefusal notAnswered) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
     }
 
     /** The shop's name and scopes: Shopify's answer, else the scopes named with the client-credentials token. */
-    private Identity identity(JsonNode data, Credentials stored) {
+    private Identity identity(JsonNode data, JsonNode scopes, Credentials stored) {
         String name = data.path("shop").path("name").asText("Shopify shop");
-        Optional<List<String>> granted = Optional.empty();
-        JsonNode scopes = data.path("currentAppInstallation").path("accessScopes");
+        Optional<List<String>> granted;
         if (scopes.isArray()) {
             List<String> handles = new ArrayList<>();
             scopes.forEach(s -> handles.add(s.path("handle").asText()));
@@ -238,12 +248,7 @@ public class ShopifyChannel implements MarketplaceChannel {
         } else {
             granted = ShopifyClient.grantedScopes(stored);
         }
-        List<String> missing = granted.map(g -> {
-            Set<String> have = new LinkedHashSet<>(g);
-            // a write scope implies its read scope (Shopify's rule)
-            g.stream().filter(s -> s.startsWith("write_")).forEach(s -> have.add("read_" + s.substring("write_".length())));
-            return config.requiredScopes().stream().filter(s -> !have.contains(s)).toList();
-        }).orElse(List.of());
+        List<String> missing = granted.map(g -> AccessScopes.missing(g, config.requiredScopes())).orElse(List.of());
         return new Identity(name, granted, missing);
     }
 

@@ -9,7 +9,7 @@ import io.oms.channel.core.sync.SyncRun;
 import io.oms.channel.core.sync.SyncRunStore;
 import io.oms.messaging.outbox.Outbox;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.transaction.Transactional;
 
@@ -25,11 +25,12 @@ import java.util.List;
  * advisory lock. Shopify has two writers of a shop's orders, the poll (the core's worker) and the webhook processor;
  * the core's {@code channel_order ... for update} locks nothing for an order seen for the first time, so without
  * this both could publish its first revision. With the lock the second sees the first's row and publishes nothing.
- * Delete this class once {@link OrderPageCommit} takes such a lock itself.
+ * Delete this class once {@link OrderPageCommit} takes such a lock itself. A singleton (no client proxy): the core
+ * class has no no-args constructor that a proxy of a subclass would need.
  */
 @Alternative
 @Priority(1)
-@ApplicationScoped
+@Singleton
 public class ShopLockedOrderPageCommit extends OrderPageCommit {
 
     private final DataSource dataSource;

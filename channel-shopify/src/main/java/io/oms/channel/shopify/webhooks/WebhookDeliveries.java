@@ -64,7 +64,7 @@ public class WebhookDeliveries {
     /** The oldest pending order deliveries of a shop. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<WebhookDelivery> pendingOrders(String shopDomain, int limit) {
-        return query("select " + COLUMNS + """
+        return query("select " + COLUMNS + " " + """
                  from shopify_webhook_delivery where status = 'PENDING' and topic like 'orders/%' and shop_domain = ?
                  order by received_at limit ?""", shopDomain, limit);
     }
@@ -72,7 +72,7 @@ public class WebhookDeliveries {
     /** Pending deliveries of other topics (app/uninstalled, privacy), locked for the caller's transaction; other replicas skip them. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<WebhookDelivery> lockPendingOthers(int limit) {
-        return query("select " + COLUMNS + """
+        return query("select " + COLUMNS + " " + """
                  from shopify_webhook_delivery where status = 'PENDING' and topic not like 'orders/%'
                  order by received_at limit ? for update skip locked""", limit);
     }
