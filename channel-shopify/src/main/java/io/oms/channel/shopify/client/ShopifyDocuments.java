@@ -98,7 +98,7 @@ public final class ShopifyDocuments {
                   nodes {
                     id status
                     supportedActions { action }
-                    lineItems(first: 25) { nodes { id remainingQuantity lineItem { id } } }
+                    lineItems(first: 25) { nodes { id sku remainingQuantity lineItem { id } } }
                   }
                 }
               }
