@@ -1,6 +1,7 @@
 package io.oms.channel.shopify;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.jboss.logmanager.ExtLogRecord;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -14,6 +15,10 @@ import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,6 +111,46 @@ class ShopConnectionTest {
                 .body("find { it.financial == ['PAID', 'PARTIALLY_REFUNDED'] && it.fulfillment == ['FULFILLED'] }.status", equalTo("SHIPPED"))
                 .body("[0].cancelled", equalTo("yes"))
                 .body("[0].status", equalTo("CANCELLED"));
+    }
+
+    @Test
+    void noSecretReachesALogLine() {
+        JsonPath store = ShopifySandbox.createShop("logs-" + UUID.randomUUID().toString().substring(0, 6), 3);
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
+                lines.add(record.getLoggerName() + " " + message + (record.getThrown() == null ? "" : " | " + record.getThrown()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger.getLogger("").addHandler(capture);
+        try {
+            String id = given().contentType(ContentType.JSON)
+                    .body(Map.of("domain", store.getString("domain"), "clientId", store.getString("clientId"),
+                            "clientSecret", store.getString("clientSecret")))
+                    .post("/api/v1/shops").then().statusCode(201).extract().path("id");
+            given().post("/api/v1/shops/" + id + "/test-connection").then().statusCode(200);
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("domain", store.getString("domain"), "accessToken", "shpat_wrong", "apiSecret", "shpss_wrong"))
+                    .post("/api/v1/shops").then().statusCode(422);
+            given().header("X-Shopify-Shop-Domain", store.getString("domain")).header("X-Shopify-Topic", "orders/create")
+                    .header("X-Shopify-Webhook-Id", UUID.randomUUID().toString()).header("X-Shopify-Hmac-SHA256", "AAAA")
+                    .body("{}").post("/webhooks/shopify").then().statusCode(401);
+        } finally {
+            Logger.getLogger("").removeHandler(capture);
+        }
+        assertThat(lines).isNotEmpty();
+        assertThat(lines).noneMatch(l -> l.contains("shpat_") || l.contains("shpss_") || l.contains(store.getString("clientSecret"))
+                || l.contains(store.getString("accessToken")));
     }
 
     private byte[] storedCredentials(String id) throws Exception {

@@ -76,6 +76,10 @@ public interface ShopifyConfig {
         @WithDefault("15")
         int batchSize();
 
+        /** Attempts to read a delivery's order before it is left FAILED (the poll still imports the order). */
+        @WithDefault("10")
+        int maxAttempts();
+
         /** How long processed deliveries are kept (redaction removes a customer's earlier). */
         @WithDefault("P7D")
         Duration retention();

@@ -89,10 +89,15 @@ public class WebhookDeliveries {
         }
     }
 
-    /** Notes a failed attempt; the delivery stays pending and is tried again on the next cycle. */
+    /**
+     * Notes a failed attempt; the delivery stays pending and is tried again on the next cycle, until {@code maxAttempts}:
+     * then it is FAILED (left for operators; the poll still imports its order).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void failed(Collection<String> webhookIds, String error) {
-        update("update shopify_webhook_delivery set attempts = attempts + 1, last_error = ? where webhook_id = any (?)", error, webhookIds);
+    public void failed(Collection<String> webhookIds, String error, int maxAttempts) {
+        update("""
+                update shopify_webhook_delivery set attempts = attempts + 1, last_error = ?,
+                status = case when attempts + 1 >= ? then 'FAILED' else status end where webhook_id = any (?)""", error, maxAttempts, webhookIds);
     }
 
     /** Removes the personal data (the raw bodies) of these orders' and this customer's deliveries; answers how many. */

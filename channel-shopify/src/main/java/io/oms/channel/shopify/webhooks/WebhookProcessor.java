@@ -107,7 +107,7 @@ public class WebhookProcessor {
             return false;
         } catch (RuntimeException e) {
             Log.warnf("orders of %d webhooks of shop %s could not be read: %s", batch.size(), shop.id(), e.getMessage());
-            deliveries.failed(webhookIds, e.getMessage());
+            deliveries.failed(webhookIds, e.getMessage(), config.webhooks().maxAttempts());
             return false;
         }
         publish(shop, orders, webhookIds);
