@@ -115,6 +115,46 @@ public final class ShopifyDocuments {
             }
             """, 15);
 
+    /** The shop's primary location (stock is written there unless a location is configured). */
+    public static final Document PRIMARY_LOCATION = new Document("PrimaryLocation", """
+            query PrimaryLocation {
+              location { id name }
+            }
+            """, 2);
+
+    /** Absolute "available" quantities with compare-and-set, up to 250 per call. */
+    public static final Document SET_AVAILABLE = new Document("SetAvailable", """
+            mutation SetAvailable($input: InventorySetQuantitiesInput!) {
+              inventorySetQuantities(input: $input) {
+                inventoryAdjustmentGroup { id }
+                userErrors { field message code }
+              }
+            }
+            """, 12);
+
+    /** Inventory items by SKU (aliases {@code s0, s1, ...} with search queries {@code $q0, $q1, ...}). */
+    public static Document inventoryItemsBySku(int count) {
+        StringJoiner variables = new StringJoiner(", ", "(", ")");
+        StringBuilder fields = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            variables.add("$q" + i + ": String!");
+            fields.append("  s").append(i).append(": inventoryItems(first: 2, query: $q").append(i).append(") { nodes { id sku variant { id } } }\n");
+        }
+        return new Document("InventoryItemsBySku" + count, "query InventoryItemsBySku" + count + variables + " {\n" + fields + "}\n", 5 * count);
+    }
+
+    /** The "available" quantity of inventory items at a location (aliases {@code i0, i1, ...}). */
+    public static Document availableAt(int count) {
+        StringJoiner variables = new StringJoiner(", ", "($location: ID!, ", ")");
+        StringBuilder fields = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            variables.add("$id" + i + ": ID!");
+            fields.append("  i").append(i).append(": inventoryItem(id: $id").append(i)
+                    .append(") { id sku inventoryLevel(locationId: $location) { quantities(names: [\"available\"]) { name quantity } } }\n");
+        }
+        return new Document("AvailableAt" + count, "query AvailableAt" + count + variables + " {\n" + fields + "}\n", 3 * count);
+    }
+
     /**
      * Orders by id, as many as given, in one call (aliases {@code o0, o1, ...}): the orders webhooks named.
      * Shopify's {@code orders} search has no OR of ids, so aliases of {@code order(id:)} it is.
@@ -130,8 +170,9 @@ public final class ShopifyDocuments {
                 60 * count);
     }
 
-    /** The fixed documents (the test adds {@link #ordersById} samples). */
-    public static final List<Document> ALL = List.of(SHOP, ACCESS_SCOPES, ORDERS_PAGE, ORDER_LINES, SUBSCRIBE_WEBHOOK, FULFILLMENT_ORDERS, FULFILLMENT_CREATE);
+    /** The fixed documents (the test adds samples of the generated ones). */
+    public static final List<Document> ALL = List.of(SHOP, ACCESS_SCOPES, ORDERS_PAGE, ORDER_LINES, SUBSCRIBE_WEBHOOK, FULFILLMENT_ORDERS, FULFILLMENT_CREATE,
+            PRIMARY_LOCATION, SET_AVAILABLE);
 
     private ShopifyDocuments() {
     }

@@ -56,6 +56,14 @@ class ShopifyDocumentsTest {
     }
 
     @Test
+    void theGeneratedInventoryDocumentsAreValidForOneAndForManyItems() {
+        for (int count : new int[] {1, 50}) {
+            assertThat(errors(ShopifyDocuments.inventoryItemsBySku(count))).as("inventoryItemsBySku(" + count + ")").isEmpty();
+            assertThat(errors(ShopifyDocuments.availableAt(count))).as("availableAt(" + count + ")").isEmpty();
+        }
+    }
+
+    @Test
     void aDocumentWithAFieldShopifyDoesNotHaveIsCaught() {
         ShopifyDocuments.Document wrong = new ShopifyDocuments.Document("Wrong", "query Wrong { shop { name notAField } }", 1);
         assertThat(errors(wrong)).anyMatch(e -> e.contains("notAField"));
