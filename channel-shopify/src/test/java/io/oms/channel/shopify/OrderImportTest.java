@@ -2,7 +2,9 @@ package io.oms.channel.shopify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.oms.channel.shopify.client.ShopifyClient;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,9 @@ class OrderImportTest {
 
     @TestHTTPResource("/webhooks/shopify")
     URL webhooks;
+
+    @Inject
+    ShopifyClient client;
 
     @BeforeEach
     void relayToThisApplication() throws Exception {
@@ -81,6 +86,7 @@ class OrderImportTest {
         List<Map<String, Object>> calls = ShopifySandbox.calls(domain);
         assertThat(calls).anyMatch(c -> "OrdersPage".equals(c.get("operation")));
         assertThat(calls).noneMatch(c -> Integer.valueOf(429).equals(c.get("status")));
+        assertThat(client.throttledAnswers(domain)).as("the cost budget waits instead of being throttled").isZero();
     }
 
     @Test

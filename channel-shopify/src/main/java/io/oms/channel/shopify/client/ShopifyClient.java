@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sends GraphQL documents to a shop's Admin API with its stored credentials: the pinned API version, the cost
@@ -52,6 +53,7 @@ public class ShopifyClient {
     private final ThrottleBudget budget;
     private final Clock clock;
     private final Map<URI, ShopifyAdminApi> clients = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> throttledAnswers = new ConcurrentHashMap<>();
 
     public ShopifyClient(ShopifyConfig config, ShopCredentials credentials, ThrottleBudget budget, Clock clock) {
         this.config = config;
@@ -112,6 +114,9 @@ public class ShopifyClient {
                 budget.record(domain, document.operation(), answer.path("extensions").path("cost"));
                 JsonNode errors = answer.path("errors");
                 if (errors.isArray() && !errors.isEmpty()) {
+                    if (throttled(errors)) {
+                        throttledAnswers.computeIfAbsent(domain, d -> new AtomicLong()).incrementAndGet();
+                    }
                     if (throttled(errors) && attempt < config.retries()) {
                         Log.infof("Shopify throttled %s for %s: waiting for the bucket", document.operation(), domain);
                         continue; // the budget now knows the bucket is short and waits before the next try
@@ -206,6 +211,11 @@ public class ShopifyClient {
         URI base = URI.create(config.apiBaseUrl().filter(s -> !s.isBlank()).orElse("https://" + domain));
         return clients.computeIfAbsent(base, uri -> QuarkusRestClientBuilder.newBuilder().baseUri(uri)
                 .connectTimeout(5, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS).build(ShopifyAdminApi.class));
+    }
+
+    /** How many Throttled answers the shop gave since start (the budget is meant to keep this at 0). */
+    public long throttledAnswers(String domain) {
+        return throttledAnswers.getOrDefault(domain, new AtomicLong()).get();
     }
 
     /** The granted scopes named with the shop's current token, when the grant named them. */

@@ -2,6 +2,7 @@ package io.oms.channel.shopify.inventory;
 
 import io.oms.channel.core.marketplace.ShopAccess;
 import io.oms.channel.shopify.ShopifySandbox;
+import io.oms.channel.shopify.client.ShopifyClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -23,6 +24,9 @@ class ShopifyInventoryTest {
     @Inject
     ShopifyInventory inventory;
 
+    @Inject
+    ShopifyClient client;
+
     @Test
     void fiveHundredSkusAreWrittenWithTwoMutationsWithinTheStandardBudget() {
         JsonPath store = ShopifySandbox.createShop("stock-" + UUID.randomUUID().toString().substring(0, 6), 260);
@@ -42,6 +46,7 @@ class ShopifyInventoryTest {
         assertThat(result.mutations()).isEqualTo(2);
         List<Map<String, Object>> calls = ShopifySandbox.calls(domain);
         assertThat(calls.stream().filter(c -> "SetAvailable".equals(c.get("operation")))).hasSize(2);
+        assertThat(client.throttledAnswers(domain)).as("within the standard plan's budget, never throttled").isZero();
         for (String sku : List.of(skus.get(0), skus.get(123), skus.get(499))) {
             assertThat(available(store, sku)).as(sku).isEqualTo(wanted.get(sku));
         }
