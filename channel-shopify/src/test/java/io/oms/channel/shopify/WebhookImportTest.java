@@ -145,6 +145,18 @@ class WebhookImportTest {
         given().get("/api/v1/shops/" + id).then().body("settings.active", equalTo(false));
     }
 
+    @Test
+    void appUninstalledMarksTheShopForReauthentication() {
+        JsonPath store = ShopifySandbox.createShop("uninstall-" + UUID.randomUUID().toString().substring(0, 6), 3);
+        String domain = store.getString("domain");
+        String id = Shops.connect(store);
+
+        send(domain, "app/uninstalled", store.getString("apiSecret"), "{\"id\":1,\"myshopify_domain\":\"" + domain + "\"}");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> "NEEDS_REAUTHENTICATION".equals(given().get("/api/v1/shops/" + id).path("status")));
+        given().get("/api/v1/shops/" + id).then().body("statusMessage", containsString("uninstalled"));
+    }
+
     private static void send(String domain, String topic, String secret, String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         given().header("X-Shopify-Shop-Domain", domain).header("X-Shopify-Topic", topic)

@@ -210,7 +210,7 @@ public class ShopifyClient {
     private ShopifyAdminApi api(String domain) {
         URI base = URI.create(config.apiBaseUrl().filter(s -> !s.isBlank()).orElse("https://" + domain));
         return clients.computeIfAbsent(base, uri -> QuarkusRestClientBuilder.newBuilder().baseUri(uri)
-                .connectTimeout(5, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS).build(ShopifyAdminApi.class));
+                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS).readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS).build(ShopifyAdminApi.class));
     }
 
     /** How many Throttled answers the shop gave since start (the budget is meant to keep this at 0). */

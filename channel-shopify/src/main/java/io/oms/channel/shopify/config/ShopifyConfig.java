@@ -25,6 +25,14 @@ public interface ShopifyConfig {
     @WithDefault("read_orders,read_products,read_inventory,write_inventory,read_fulfillments,write_fulfillments,read_locations")
     List<String> requiredScopes();
 
+    /** How long a call may take to connect. */
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    /** How long a call may wait for Shopify's answer. */
+    @WithDefault("30s")
+    Duration readTimeout();
+
     /** A client-credentials token this close to its expiry is renewed before the call rather than after a 401. */
     @WithDefault("5m")
     Duration refreshAhead();
