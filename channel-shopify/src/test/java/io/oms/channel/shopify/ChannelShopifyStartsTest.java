@@ -12,8 +12,10 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+/** Carries the module's test resources (one Quarkus boot for every test class): Kafka, PostgreSQL and the sandbox. */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaAndPostgres.class, initArgs = @ResourceArg(name = "database", value = "oms_test_channel_shopify"))
+@QuarkusTestResource(ShopifySandbox.class)
 class ChannelShopifyStartsTest {
 
     @Test
