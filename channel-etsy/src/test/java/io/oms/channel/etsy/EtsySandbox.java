@@ -73,6 +73,27 @@ public class EtsySandbox implements QuarkusTestResourceLifecycleManager {
                 .post("/sandbox/etsy/shops").then().statusCode(org.hamcrest.Matchers.lessThan(300)).extract().jsonPath();
     }
 
+    /** A new sandbox Etsy shop with {@code listings} listings of {@code stock} each (a third without variations, the rest with three). */
+    public static JsonPath createShop(String name, int listings, int stock) {
+        return RestAssured.given().baseUri(baseUrl).contentType("application/json")
+                .body(Map.of("name", name, "listings", listings, "stock", stock, "currency", "EUR"))
+                .post("/sandbox/etsy/shops").then().statusCode(org.hamcrest.Matchers.lessThan(300)).extract().jsonPath();
+    }
+
+    /** The shop's calls as the sandbox logged them (time, method, path, operation, status), oldest first. */
+    public static List<Map<String, Object>> calls(long shopId) {
+        return RestAssured.given().baseUri(baseUrl).get("/sandbox/etsy/shops/" + shopId + "/calls?limit=10000")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+    }
+
+    /** Etsy's own API, called as the shop's owner with a token of the test's own (not the connector's). */
+    public static io.restassured.specification.RequestSpecification asOwner(JsonPath shop) {
+        JsonPath tokens = RestAssured.given().baseUri(baseUrl).post("/sandbox/etsy/shops/" + shop.getLong("shopId") + "/tokens")
+                .then().statusCode(200).extract().jsonPath();
+        return RestAssured.given().baseUri(baseUrl).header("x-api-key", shop.getString("apiKey"))
+                .header("Authorization", "Bearer " + tokens.getString("accessToken"));
+    }
+
     /** Creates paid receipts; answers their ids (up to the first 1000). */
     public static List<Long> createReceipts(long shopId, int count) {
         return RestAssured.given().baseUri(baseUrl).contentType("application/json").body(Map.of("count", count))
