@@ -86,12 +86,16 @@ public class EtsySandbox implements QuarkusTestResourceLifecycleManager {
                 .then().statusCode(200).extract().jsonPath().getList("items");
     }
 
-    /** Etsy's own API, called as the shop's owner with a token of the test's own (not the connector's). */
-    public static io.restassured.specification.RequestSpecification asOwner(JsonPath shop) {
+    /** Headers to call Etsy's own API as the shop's owner, with a token of the test's own (not the connector's). */
+    public static Map<String, String> ownerHeaders(JsonPath shop) {
         JsonPath tokens = RestAssured.given().baseUri(baseUrl).post("/sandbox/etsy/shops/" + shop.getLong("shopId") + "/tokens")
-                .then().statusCode(200).extract().jsonPath();
-        return RestAssured.given().baseUri(baseUrl).header("x-api-key", shop.getString("apiKey"))
-                .header("Authorization", "Bearer " + tokens.getString("accessToken"));
+                .then().log().ifValidationFails().statusCode(200).extract().jsonPath();
+        return Map.of("x-api-key", shop.getString("apiKey"), "Authorization", "Bearer " + tokens.getString("accessToken"));
+    }
+
+    /** A request to Etsy's API with the given owner headers. */
+    public static io.restassured.specification.RequestSpecification etsy(Map<String, String> ownerHeaders) {
+        return RestAssured.given().baseUri(baseUrl).headers(ownerHeaders);
     }
 
     /** Creates paid receipts; answers their ids (up to the first 1000). */

@@ -31,10 +31,10 @@ final class EtsyShopState {
     /** SKU → its offering, over active and sold-out listings. */
     private static Map<String, Map<String, Object>> offerings(JsonPath shop) {
         Map<String, Map<String, Object>> out = new HashMap<>();
-        var owner = EtsySandbox.asOwner(shop);
+        Map<String, String> owner = EtsySandbox.ownerHeaders(shop);
         for (String state : List.of("active", "sold_out")) {
-            List<Map<String, Object>> listings = owner.get("/v3/application/shops/" + shop.getLong("shopId") + "/listings?limit=100&state=" + state
-                    + "&includes=Inventory").then().statusCode(200).extract().jsonPath().getList("results");
+            List<Map<String, Object>> listings = EtsySandbox.etsy(owner).get("/v3/application/shops/" + shop.getLong("shopId") + "/listings?limit=100&state=" + state
+                    + "&includes=Inventory").then().log().ifValidationFails().statusCode(200).extract().jsonPath().getList("results");
             for (Map<String, Object> listing : listings) {
                 List<Map<String, Object>> products = (List<Map<String, Object>>) ((Map<String, Object>) listing.get("inventory")).get("products");
                 for (Map<String, Object> p : products) {
