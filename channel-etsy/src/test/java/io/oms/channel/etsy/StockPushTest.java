@@ -114,6 +114,40 @@ class StockPushTest {
                 .noneMatch(c -> "updateListingInventory".equals(c.get("operation")) && String.valueOf(c.get("path")).contains("/" + singleListing + "/"));
     }
 
+    @Test
+    void withThirtyPercentServerErrorsAndSome429sEveryStockPushStillLands() {
+        JsonPath sandboxShop = EtsySandbox.createShop("Flaky" + UUID.randomUUID().toString().substring(0, 6), 6, 100);
+        long etsyShopId = sandboxShop.getLong("shopId");
+        String id = Shops.connect(sandboxShop);
+        Map<String, String> listingOfSku = awaitDiscovery(id, 14);
+        Events.consumersReady();
+        EtsySandbox.faults(etsyShopId, Map.of("errorRate", 0.3, "errorStatus", 500));
+
+        Map<String, Integer> expected = new HashMap<>();
+        List<StockChanged> first = new ArrayList<>();
+        listingOfSku.keySet().forEach(sku -> first.add(new StockChanged(Sku.of(sku), List.of(), 10 + sku.length(), 1)));
+        Events.publish("/inventory-service", first);
+        await().atMost(Duration.ofSeconds(120)).until(() -> EtsySandbox.calls(etsyShopId).stream().anyMatch(c -> Integer.valueOf(500).equals(c.get("status"))));
+
+        EtsySandbox.faults(etsyShopId, Map.of("errorRate", 0.3, "errorStatus", 429));
+        List<StockChanged> second = new ArrayList<>();
+        listingOfSku.keySet().forEach(sku -> {
+            second.add(new StockChanged(Sku.of(sku), List.of(), 20 + sku.hashCode() % 7 + 7, 2));
+            expected.put(sku, 20 + sku.hashCode() % 7 + 7);
+        });
+        Events.publish("/inventory-service", second);
+
+        try (TopicReader results = new TopicReader(Topics.CHANNEL_PUSH_RESULT,
+                r -> String.valueOf(etsyShopId).equals(r.path("shopId").asText()) && "STOCK".equals(r.path("kind").asText()))) {
+            await().atMost(Duration.ofSeconds(180)).until(() -> expected.entrySet().stream().allMatch(e -> results.poll().stream().anyMatch(r ->
+                    r.path("reference").asText().equals(e.getKey()) && r.path("pushed").asText().endsWith("quantity=" + e.getValue()))));
+            assertThat(results.poll()).allMatch(r -> r.path("success").asBoolean(), "every stock push landed");
+        }
+        EtsySandbox.faults(etsyShopId, Map.of());
+        assertThat(EtsyShopState.quantities(sandboxShop)).containsAllEntriesOf(expected);
+        assertThat(EtsySandbox.calls(etsyShopId)).anyMatch(c -> Integer.valueOf(429).equals(c.get("status")));
+    }
+
     /** Waits for the connector's discovery and answers SKU → listing unit id. */
     static Map<String, String> awaitDiscovery(String id, int units) {
         await().atMost(Duration.ofSeconds(120)).until(() -> given().get("/api/v1/shops/" + id + "/listings").then().extract().<Integer>path("total") >= units);

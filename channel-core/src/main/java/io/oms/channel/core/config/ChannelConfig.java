@@ -24,6 +24,18 @@ public interface ChannelConfig {
 
     Limits limits();
 
+    OAuth oauth();
+
+    interface OAuth {
+        /** Where the marketplace sends the operator back after the login: this service's {@code /api/v1/shops/oauth/callback}. */
+        @WithDefault("http://localhost:8084/api/v1/shops/oauth/callback")
+        String redirectUri();
+
+        /** How long a started authorization (state and PKCE verifier) waits for the login. */
+        @WithDefault("5m")
+        Duration stateTtl();
+    }
+
     interface Lease {
         /** How long a lease lasts without a heartbeat; a dead replica's shops move after this. */
         @WithDefault("30s")

@@ -183,6 +183,16 @@ public class EtsyClient {
         }
     }
 
+    /** A token pair for an authorization code (OAuth 2.0 with PKCE); nothing is stored yet. */
+    public Credentials exchangeCode(String keystring, String sharedSecret, String code, String codeVerifier, String redirectUri) {
+        try {
+            EtsyModel.Token token = api.authorizationCode("authorization_code", keystring, redirectUri, code, codeVerifier);
+            return new Credentials(Map.of(KEYSTRING, keystring, SHARED_SECRET, sharedSecret)).with(tokenValues(token));
+        } catch (WebApplicationException e) {
+            throw new MarketplaceRefusal("Etsy refused the authorization code: " + words(e), "code");
+        }
+    }
+
     public static String apiKey(Credentials c) {
         return c.require(KEYSTRING) + ":" + c.require(SHARED_SECRET);
     }
