@@ -148,6 +148,26 @@ class StockPushTest {
         assertThat(EtsySandbox.calls(etsyShopId)).anyMatch(c -> Integer.valueOf(429).equals(c.get("status")));
     }
 
+    @Test
+    void aShopStopsCallingForTheDayWhenItsDailyQuotaIsAtTheReserveAndKeepsItsPushes() {
+        JsonPath sandboxShop = EtsySandbox.createShop("Quota" + UUID.randomUUID().toString().substring(0, 6), 3, 50);
+        long etsyShopId = sandboxShop.getLong("shopId");
+        String id = Shops.connect(sandboxShop);
+        Map<String, String> listingOfSku = awaitDiscovery(id, 7);
+        Events.consumersReady();
+        io.restassured.RestAssured.given().baseUri(EtsySandbox.baseUrl()).contentType(ContentType.JSON).body(Map.of("limitPerDay", 50))
+                .put("/sandbox/etsy/shops/" + etsyShopId + "/limits").then().statusCode(200);
+
+        Events.publish("/inventory-service", new StockChanged(Sku.of(listingOfSku.keySet().iterator().next()), List.of(), 4, 1));
+        await().atMost(Duration.ofSeconds(120)).until(() -> {
+            List<Map<String, Object>> rows = given().get("/api/v1/shops/" + id + "/push-queue").then().extract().path("items");
+            return rows.size() == 1 && String.valueOf(rows.get(0).get("lastError")).matches(".*(daily|wait).*");
+        });
+        long calls = EtsySandbox.calls(etsyShopId).size();
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30)).until(() -> EtsySandbox.calls(etsyShopId).size() == calls);
+        given().get("/api/v1/shops/" + id + "/push-queue").then().body("total", org.hamcrest.Matchers.equalTo(1));
+    }
+
     /** Waits for the connector's discovery and answers SKU → listing unit id. */
     static Map<String, String> awaitDiscovery(String id, int units) {
         await().atMost(Duration.ofSeconds(120)).until(() -> given().get("/api/v1/shops/" + id + "/listings").then().extract().<Integer>path("total") >= units);

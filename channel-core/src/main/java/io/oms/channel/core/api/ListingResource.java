@@ -1,6 +1,10 @@
 package io.oms.channel.core.api;
 
+import io.oms.channel.core.listing.DraftListing;
+import io.oms.channel.core.listing.ListingCommands;
 import io.oms.channel.core.listing.ListingDiscovery;
+import io.oms.channel.core.push.PushOutcome;
+import jakarta.ws.rs.core.Response;
 import io.oms.channel.core.listing.ListingStore;
 import io.oms.channel.core.push.PushQueue;
 import io.oms.channel.core.shipment.ShipmentPushes;
@@ -13,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** A shop's listings (discovery on demand, duplicate SKUs), its push queue and its shipments, for the operator. */
@@ -25,8 +30,11 @@ public class ListingResource {
     private final PushQueue queue;
     private final ShipmentPushes shipments;
     private final ShopService shops;
+    private final ListingCommands commands;
 
-    public ListingResource(ListingDiscovery discovery, ListingStore listings, PushQueue queue, ShipmentPushes shipments, ShopService shops) {
+    public ListingResource(ListingDiscovery discovery, ListingStore listings, PushQueue queue, ShipmentPushes shipments, ShopService shops,
+            ListingCommands commands) {
+        this.commands = commands;
         this.discovery = discovery;
         this.listings = listings;
         this.queue = queue;
@@ -77,5 +85,61 @@ public class ListingResource {
         shops.get(id);
         List<ShipmentPushes.View> rows = shipments.list(id);
         return new Page<>(rows, rows.size());
+    }
+
+    @POST
+    @Path("/listings/{listingId}/activate")
+    public Map<String, Object> activate(@PathParam("id") UUID id, @PathParam("listingId") String listingId) {
+        return answer(commands.setActive(id, listingId, true));
+    }
+
+    @POST
+    @Path("/listings/{listingId}/deactivate")
+    public Map<String, Object> deactivate(@PathParam("id") UUID id, @PathParam("listingId") String listingId) {
+        return answer(commands.setActive(id, listingId, false));
+    }
+
+    /** A draft listing made from an item: 201 with what the marketplace answered, or 422 with its refusal. */
+    @POST
+    @Path("/listings")
+    public Response createDraft(@PathParam("id") UUID id, DraftRequest body) {
+        if (body == null) {
+            throw ProblemException.badField("body", "a JSON object describing the listing is required");
+        }
+        require("title", body.title());
+        require("description", body.description());
+        require("whoMade", body.whoMade());
+        require("whenMade", body.whenMade());
+        if (body.price() == null || body.price().signum() <= 0) {
+            throw ProblemException.badField("price", "price must be above zero");
+        }
+        if (body.quantity() == null || body.quantity() < 1) {
+            throw ProblemException.badField("quantity", "quantity must be 1 or more");
+        }
+        if (body.taxonomyId() == null) {
+            throw ProblemException.badField("taxonomyId", "taxonomyId is required");
+        }
+        PushOutcome outcome = commands.createDraft(id, new DraftListing(body.sku(), body.title(), body.description(), body.price(), body.quantity(),
+                body.whoMade(), body.whenMade(), body.taxonomyId(), body.shippingProfileId(), body.imageIds()));
+        return Response.status(201).entity(answer(outcome)).build();
+    }
+
+    private static void require(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badField(field, field + " is required");
+        }
+    }
+
+    /** The marketplace's refusal becomes 422 problem+json; a success answers what was done. */
+    private static Map<String, Object> answer(PushOutcome outcome) {
+        if (!outcome.success()) {
+            throw new ProblemException(outcome.retryable() ? 503 : 422, "The marketplace refused the change", outcome.error(), null);
+        }
+        return Map.of("result", outcome.pushed());
+    }
+
+    /** Body of {@code POST /api/v1/shops/{id}/listings}. */
+    public record DraftRequest(String sku, String title, String description, java.math.BigDecimal price, Integer quantity, String whoMade,
+            String whenMade, Long taxonomyId, Long shippingProfileId, List<Long> imageIds) {
     }
 }

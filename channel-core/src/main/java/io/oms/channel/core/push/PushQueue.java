@@ -57,10 +57,10 @@ public class PushQueue {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Queued> due(UUID shopId, Instant now, int limit) {
         return sql.query("""
-                select listing_id, stock::text, price::text, version, attempts from channel_push_queue
+                select listing_id, stock::text, price::text, version, attempts, last_error from channel_push_queue
                 where shop_id = ? and due_at <= ? order by due_at, queued_at limit ?""",
                 rs -> new Queued(shopId, rs.getString(1), read(rs.getString(2), STOCK), read(rs.getString(3), PRICE), rs.getLong(4),
-                        rs.getInt(5)), shopId, now, limit);
+                        rs.getInt(5), rs.getString(6)), shopId, now, limit);
     }
 
     /** Removes the row if it still holds what was pushed; a row with newer values stays for the next cycle. */
@@ -85,9 +85,9 @@ public class PushQueue {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Queued> list(UUID shopId) {
         return sql.query("""
-                select listing_id, stock::text, price::text, version, attempts from channel_push_queue where shop_id = ? order by queued_at""",
+                select listing_id, stock::text, price::text, version, attempts, last_error from channel_push_queue where shop_id = ? order by queued_at""",
                 rs -> new Queued(shopId, rs.getString(1), read(rs.getString(2), STOCK), read(rs.getString(3), PRICE), rs.getLong(4),
-                        rs.getInt(5)), shopId);
+                        rs.getInt(5), rs.getString(6)), shopId);
     }
 
     private Sql.Json jsonb(Object value) {
@@ -110,8 +110,9 @@ public class PushQueue {
     public record Price(String amount, String currency) {
     }
 
-    /** One queued row: the latest wanted quantity and price per SKU of one listing. */
-    public record Queued(UUID shopId, String listingId, Map<String, Integer> stock, Map<String, Price> price, long version, int attempts) {
+    /** One queued row: the latest wanted quantity and price per SKU of one listing, and why its last push failed (or null). */
+    public record Queued(UUID shopId, String listingId, Map<String, Integer> stock, Map<String, Price> price, long version, int attempts,
+            String lastError) {
 
         public Queued {
             stock = new TreeMap<>(stock);

@@ -5,6 +5,7 @@ import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -93,4 +94,20 @@ public interface EtsyApi {
     EtsyModel.ReceiptShipments createReceiptShipment(@HeaderParam("x-api-key") String apiKey, @HeaderParam("Authorization") String bearer,
             @PathParam("shop_id") long shopId, @PathParam("receipt_id") long receiptId, @FormParam("tracking_code") String trackingCode,
             @FormParam("carrier_name") String carrierName, @FormParam("note_to_buyer") String noteToBuyer);
+
+    /** Changes a listing's state (active, inactive); other fields are left as they are. */
+    @PATCH
+    @Path("/application/shops/{shop_id}/listings/{listing_id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    EtsyModel.Listing updateListingState(@HeaderParam("x-api-key") String apiKey, @HeaderParam("Authorization") String bearer,
+            @PathParam("shop_id") long shopId, @PathParam("listing_id") long listingId, @FormParam("state") String state);
+
+    @POST
+    @Path("/application/shops/{shop_id}/listings")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    EtsyModel.Listing createDraftListing(@HeaderParam("x-api-key") String apiKey, @HeaderParam("Authorization") String bearer,
+            @PathParam("shop_id") long shopId, @FormParam("quantity") int quantity, @FormParam("title") String title,
+            @FormParam("description") String description, @FormParam("price") double price, @FormParam("who_made") String whoMade,
+            @FormParam("when_made") String whenMade, @FormParam("taxonomy_id") long taxonomyId,
+            @FormParam("shipping_profile_id") Long shippingProfileId, @FormParam("image_ids") List<Long> imageIds);
 }

@@ -1,6 +1,8 @@
 package io.oms.channel.etsy.listings;
 
+import io.oms.channel.core.listing.DraftListing;
 import io.oms.channel.core.listing.ListingChannel;
+import io.oms.channel.core.listing.ListingStateChannel;
 import io.oms.channel.core.listing.ListingSnapshot;
 import io.oms.channel.core.marketplace.MarketplaceRefusal;
 import io.oms.channel.core.marketplace.MarketplaceUnavailable;
@@ -29,7 +31,7 @@ import java.util.Objects;
  * the SKUs asked for, updateListingInventory with every product), because Etsy's PUT replaces the inventory.
  */
 @ApplicationScoped
-public class EtsyListings implements ListingChannel, InventoryPushChannel {
+public class EtsyListings implements ListingChannel, InventoryPushChannel, ListingStateChannel {
 
     /** Etsy's most per offering. */
     static final int MAX_QUANTITY = 999;
@@ -103,6 +105,48 @@ public class EtsyListings implements ListingChannel, InventoryPushChannel {
             }
             client.call(shop, (key, bearer) -> api.updateListingInventory(key, bearer, id, change.body()));
             return PushOutcome.success(change.summary(), change.notApplied());
+        } catch (ReauthenticationRequired e) {
+            throw e;
+        } catch (MarketplaceUnavailable e) {
+            return PushOutcome.later(e.getMessage());
+        } catch (MarketplaceRefusal e) {
+            return PushOutcome.refused(e.getMessage());
+        }
+    }
+
+    /** updateListing with {@code state}: Etsy refuses to activate a listing without an image (or a physical one without a shipping profile). */
+    @Override
+    public PushOutcome setListingActive(ShopAccess shop, String listingId, boolean active) {
+        long shopId = Long.parseLong(shop.externalShopId());
+        long id = Long.parseLong(listingId);
+        return guarded(() -> {
+            EtsyModel.Listing l = client.call(shop, (key, bearer) -> api.updateListingState(key, bearer, shopId, id, active ? "active" : "inactive"));
+            return PushOutcome.success("listing " + listingId + " " + l.state());
+        });
+    }
+
+    /** createDraftListing; the SKU is set with a first inventory write, since the draft call takes none. */
+    @Override
+    public PushOutcome createDraftListing(ShopAccess shop, DraftListing draft) {
+        long shopId = Long.parseLong(shop.externalShopId());
+        return guarded(() -> {
+            EtsyModel.Listing l = client.call(shop, (key, bearer) -> api.createDraftListing(key, bearer, shopId, Math.min(draft.quantity(), MAX_QUANTITY),
+                    draft.title(), draft.description(), draft.price().doubleValue(), draft.whoMade(), draft.whenMade(), draft.taxonomyId(),
+                    draft.shippingProfileId(), draft.imageIds().isEmpty() ? null : draft.imageIds()));
+            if (draft.sku() != null && !draft.sku().isBlank()) {
+                EtsyModel.Inventory inventory = client.call(shop, (key, bearer) -> api.getListingInventory(key, bearer, l.listing_id()));
+                EtsyModel.Product only = live(inventory.products()).get(0);
+                EtsyModel.Inventory withSku = new EtsyModel.Inventory(List.of(new EtsyModel.Product(only.product_id(), draft.sku().trim(), false,
+                        only.offerings(), only.property_values())), List.of(), List.of(), List.of());
+                client.call(shop, (key, bearer) -> api.updateListingInventory(key, bearer, l.listing_id(), InventoryChange.of(withSku, List.of()).body()));
+            }
+            return PushOutcome.success("draft listing " + l.listing_id());
+        });
+    }
+
+    private static PushOutcome guarded(java.util.function.Supplier<PushOutcome> call) {
+        try {
+            return call.get();
         } catch (ReauthenticationRequired e) {
             throw e;
         } catch (MarketplaceUnavailable e) {
