@@ -173,7 +173,7 @@ class StockPushTest {
         await().atMost(Duration.ofSeconds(120)).until(() -> given().get("/api/v1/shops/" + id + "/listings").then().extract().<Integer>path("total") >= units);
         List<Map<String, Object>> items = given().get("/api/v1/shops/" + id + "/listings").then().extract().path("items");
         return items.stream().filter(u -> u.get("sku") != null)
-                .collect(Collectors.toMap(u -> (String) u.get("sku"), u -> (String) u.get("unitId")));
+                .collect(Collectors.toMap(u -> (String) u.get("sku"), u -> (String) u.get("unitId"), (first, duplicate) -> first));
     }
 
     private static Map<String, Integer> queuedQuantities(String id) {
