@@ -37,10 +37,21 @@ class OAuthConnectTest {
 
         Map<String, String> callback = login(started.getString("authorizeUrl"));
         assertThat(callback.get("state")).isEqualTo(started.getString("state"));
-        String id = given().queryParams(callback).get("/api/v1/shops/oauth/callback").then().statusCode(200)
-                .body("externalShopId", equalTo(String.valueOf(shop.getLong("shopId"))))
-                .body("name", equalTo("Via OAuth"))
-                .body("status", equalTo("CONNECTED")).extract().path("id");
+        String id;
+        String answer;
+        try (CapturedLogs logs = CapturedLogs.open()) {
+            answer = given().queryParams(callback).get("/api/v1/shops/oauth/callback").then().statusCode(200)
+                    .body("externalShopId", equalTo(String.valueOf(shop.getLong("shopId"))))
+                    .body("name", equalTo("Via OAuth"))
+                    .body("status", equalTo("CONNECTED")).extract().asString();
+            id = JsonPath.from(answer).getString("id");
+            // neither the shared secret, nor the code, nor a token ("<user id>.<token>") in the answer or a log line
+            for (String secret : new String[] {shop.getString("sharedSecret"), callback.get("code"), shop.getLong("userId") + "."}) {
+                assertThat(answer).doesNotContain(secret);
+                assertThat(logs.lines()).noneMatch(line -> line.contains(secret));
+            }
+            assertThat(logs.lines()).anyMatch(line -> line.contains("connected through OAuth"));
+        }
         given().post("/api/v1/shops/" + id + "/test-connection").then().body("result", equalTo("Connection: success"));
 
         given().queryParams(callback).get("/api/v1/shops/oauth/callback").then().statusCode(400)

@@ -35,7 +35,9 @@ class ShipmentPushTest {
 
         long whole = receipts.get(0);
         long unknownCarrier = receipts.get(1);
-        long partial = receipts.stream().skip(2).filter(r -> items(owner, etsyShopId, r) >= 2).findFirst().orElseThrow();
+        long partial = receipts.stream().skip(2).filter(r -> items(owner, etsyShopId, r) >= 2).findFirst()
+                .orElseThrow(() -> new AssertionError("no receipt with two items: " + receipts.stream().skip(2)
+                        .map(r -> receipt(owner, etsyShopId, r).getList("transactions").toString()).toList()));
         String run = UUID.randomUUID().toString().substring(0, 8);
         // tracking codes with letters: the sandbox's form validation reads an all-digit code as an integer and answers 400
 
@@ -70,6 +72,32 @@ class ShipmentPushTest {
         assertThat(other.getString("shipments[0].carrier_name")).as("unknown carrier sent as Other").isEqualToIgnoringCase("other");
         assertThat(other.getString("shipments[0].tracking_code")).as("tracking code kept").isEqualTo("SP123456789");
         assertThat(receipt(owner, etsyShopId, partial).getList("shipments")).as("partial shipment not sent").isEmpty();
+    }
+
+    @Test
+    void withThirtyPercentServerErrorsAShipmentStillLandsOnce() {
+        JsonPath sandboxShop = EtsySandbox.createShop("ShipFlaky" + UUID.randomUUID().toString().substring(0, 6), 3, 200);
+        long etsyShopId = sandboxShop.getLong("shopId");
+        List<Long> receipts = EtsySandbox.createReceipts(etsyShopId, 3);
+        Shops.connect(sandboxShop);
+        Events.consumersReady();
+        Map<String, String> owner = EtsySandbox.ownerHeaders(sandboxShop);
+        List<ShipmentCreated.Line> lines = lines(owner, etsyShopId, receipts.get(0));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+
+        EtsySandbox.faults(etsyShopId, Map.of("errorRate", 0.3, "errorStatus", 500));
+        try (TopicReader results = new TopicReader(Topics.CHANNEL_PUSH_RESULT,
+                r -> "TRACKING".equals(r.path("kind").asText()) && r.path("reference").asText().endsWith(run))) {
+            Events.publish("/fulfilment-service", shipment("f1-" + run, "of1-" + run, etsyShopId, receipts.get(0), "usps", "9400TEST" + run, lines));
+            await().atMost(Duration.ofSeconds(120)).until(() -> !results.poll().isEmpty());
+            assertThat(results.poll()).singleElement().satisfies(r -> assertThat(r.path("success").asBoolean()).as(r.toString()).isTrue());
+        } finally {
+            EtsySandbox.faults(etsyShopId, Map.of());
+        }
+        JsonPath shipped = receipt(owner, etsyShopId, receipts.get(0));
+        assertThat(shipped.getList("shipments")).hasSize(1);
+        assertThat(shipped.getString("shipments[0].carrier_name")).as("spelled as Etsy does").isEqualTo("USPS");
+        assertThat(shipped.getString("shipments[0].tracking_code")).isEqualTo("9400TEST" + run);
     }
 
     private static JsonNode result(TopicReader results, String orderId) {
