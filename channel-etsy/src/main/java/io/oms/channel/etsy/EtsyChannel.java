@@ -10,6 +10,7 @@ import io.oms.channel.core.marketplace.MarketplaceRefusal;
 import io.oms.channel.core.marketplace.OrderPage;
 import io.oms.channel.core.marketplace.OrderQuery;
 import io.oms.channel.core.marketplace.ShopAccess;
+import io.oms.channel.core.oauth.OAuthChannel;
 import io.oms.channel.etsy.client.EtsyApi;
 import io.oms.channel.etsy.client.EtsyClient;
 import io.oms.channel.etsy.client.EtsyModel;
@@ -17,22 +18,32 @@ import io.oms.channel.etsy.orders.ReceiptMapper;
 import io.oms.events.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
+import io.oms.channel.etsy.config.EtsyConfig;
+import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Etsy as a channel of the connector core: connect with a refresh token, test, and receipts as orders. */
+/**
+ * Etsy as a channel of the connector core: connect with a refresh token or through OAuth 2.0 with PKCE, test, and
+ * receipts as orders.
+ */
 @ApplicationScoped
-public class EtsyChannel implements MarketplaceChannel {
+public class EtsyChannel implements MarketplaceChannel, OAuthChannel {
+
+    /** What the connector does with a shop: read orders and shop data, write listings' inventory and tracking codes. */
+    static final String SCOPES = "transactions_r transactions_w listings_r listings_w shops_r profile_r email_r";
 
     private final EtsyApi api;
     private final EtsyClient client;
+    private final EtsyConfig config;
 
-    public EtsyChannel(@RestClient EtsyApi api, EtsyClient client) {
+    public EtsyChannel(@RestClient EtsyApi api, EtsyClient client, EtsyConfig config) {
         this.api = api;
         this.client = client;
+        this.config = config;
     }
 
     @Override
@@ -50,8 +61,29 @@ public class EtsyChannel implements MarketplaceChannel {
         String keystring = request.require("keystring");
         String sharedSecret = request.require("sharedSecret");
         String refreshToken = request.text("refreshToken").orElseThrow(() -> new MarketplaceRefusal(
-                "refreshToken is required: the OAuth authorization flow is not offered yet", "refreshToken"));
-        Credentials credentials = client.exchange(keystring, sharedSecret, refreshToken);
+                "refreshToken is required, or connect through POST /api/v1/shops/oauth/authorize", "refreshToken"));
+        return owned(shopId, client.exchange(keystring, sharedSecret, refreshToken));
+    }
+
+    @Override
+    public String authorizeUrl(ConnectRequest request, String state, String codeChallenge, String redirectUri) {
+        numeric(request.require("shopId"));
+        String keystring = request.require("keystring");
+        request.require("sharedSecret");
+        return UriBuilder.fromUri(config.authorizeUrl()).queryParam("response_type", "code").queryParam("client_id", keystring)
+                .queryParam("redirect_uri", redirectUri).queryParam("scope", SCOPES).queryParam("state", state)
+                .queryParam("code_challenge", codeChallenge).queryParam("code_challenge_method", "S256").build().toString();
+    }
+
+    /** The code becomes a token pair; the user who logged in must own the shop named in the request, else nothing is connected. */
+    @Override
+    public ConnectedShop completeAuthorization(ConnectRequest request, String code, String codeVerifier, String redirectUri) {
+        long shopId = numeric(request.require("shopId"));
+        return owned(shopId, client.exchangeCode(request.require("keystring"), request.require("sharedSecret"), code, codeVerifier, redirectUri));
+    }
+
+    /** The shop, if the authorized Etsy user owns it. */
+    private ConnectedShop owned(long shopId, Credentials credentials) {
         String apiKey = EtsyClient.apiKey(credentials);
         String bearer = EtsyClient.bearer(credentials);
         try {

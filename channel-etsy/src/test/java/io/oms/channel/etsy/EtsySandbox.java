@@ -73,6 +73,31 @@ public class EtsySandbox implements QuarkusTestResourceLifecycleManager {
                 .post("/sandbox/etsy/shops").then().statusCode(org.hamcrest.Matchers.lessThan(300)).extract().jsonPath();
     }
 
+    /** A new sandbox Etsy shop with {@code listings} listings of {@code stock} each (a third without variations, the rest with three). */
+    public static JsonPath createShop(String name, int listings, int stock) {
+        return RestAssured.given().baseUri(baseUrl).contentType("application/json")
+                .body(Map.of("name", name, "listings", listings, "stock", stock, "currency", "EUR"))
+                .post("/sandbox/etsy/shops").then().statusCode(org.hamcrest.Matchers.lessThan(300)).extract().jsonPath();
+    }
+
+    /** The shop's calls as the sandbox logged them (time, method, path, operation, status), oldest first. */
+    public static List<Map<String, Object>> calls(long shopId) {
+        return RestAssured.given().baseUri(baseUrl).get("/sandbox/etsy/shops/" + shopId + "/calls?limit=10000")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+    }
+
+    /** Headers to call Etsy's own API as the shop's owner, with a token of the test's own (not the connector's). */
+    public static Map<String, String> ownerHeaders(JsonPath shop) {
+        JsonPath tokens = RestAssured.given().baseUri(baseUrl).post("/sandbox/etsy/shops/" + shop.getLong("shopId") + "/tokens")
+                .then().log().ifValidationFails().statusCode(200).extract().jsonPath();
+        return Map.of("x-api-key", shop.getString("apiKey"), "Authorization", "Bearer " + tokens.getString("accessToken"));
+    }
+
+    /** A request to Etsy's API with the given owner headers. */
+    public static io.restassured.specification.RequestSpecification etsy(Map<String, String> ownerHeaders) {
+        return RestAssured.given().baseUri(baseUrl).headers(ownerHeaders);
+    }
+
     /** Creates paid receipts; answers their ids (up to the first 1000). */
     public static List<Long> createReceipts(long shopId, int count) {
         return RestAssured.given().baseUri(baseUrl).contentType("application/json").body(Map.of("count", count))

@@ -94,6 +94,30 @@ class LeaseAndTokenTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> leases.lease(UUID.fromString(id)).owner() == null);
     }
 
+    @Test
+    void aRevokedRefreshTokenKeepsQueuedPushesUntilTheShopIsConnectedAgain() {
+        JsonPath sandboxShop = EtsySandbox.createShop("Kept" + UUID.randomUUID().toString().substring(0, 6), 3, 20);
+        long etsyShopId = sandboxShop.getLong("shopId");
+        String id = Shops.connect(sandboxShop);
+        String sku = StockPushTest.awaitDiscovery(id, 7).keySet().iterator().next();
+        Events.consumersReady();
+
+        EtsySandbox.faults(etsyShopId, Map.of("revokeTokens", true));
+        Events.publish("/inventory-service", new io.oms.events.inventory.StockChanged(io.oms.events.Sku.of(sku), java.util.List.of(), 7, 1));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "NEEDS_REAUTHENTICATION".equals(given().get("/api/v1/shops/" + id).then().extract().path("status")));
+        given().get("/api/v1/shops/" + id + "/push-queue").then().body("total", equalTo(1));
+
+        EtsySandbox.faults(etsyShopId, Map.of());
+        String refreshToken = io.restassured.RestAssured.given().baseUri(EtsySandbox.baseUrl()).post("/sandbox/etsy/shops/" + etsyShopId + "/tokens")
+                .then().statusCode(200).extract().path("refreshToken");
+        Map<String, Object> body = new java.util.HashMap<>(EtsySandbox.connectBody(sandboxShop));
+        body.put("refreshToken", refreshToken);
+        given().contentType(io.restassured.http.ContentType.JSON).body(body).post("/api/v1/shops").then().statusCode(201)
+                .body("id", equalTo(id)).body("status", equalTo("CONNECTED"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/api/v1/shops/" + id + "/push-queue").then().extract().<Integer>path("total") == 0);
+        assertThat(EtsyShopState.quantities(sandboxShop)).containsEntry(sku, 7);
+    }
+
     private void sql(String statement, String shopId) throws Exception {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(statement)) {
             st.setObject(1, UUID.fromString(shopId));

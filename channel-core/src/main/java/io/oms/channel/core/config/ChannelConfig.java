@@ -20,6 +20,22 @@ public interface ChannelConfig {
 
     Sync sync();
 
+    Push push();
+
+    Limits limits();
+
+    OAuth oauth();
+
+    interface OAuth {
+        /** Where the marketplace sends the operator back after the login: this service's {@code /api/v1/shops/oauth/callback}. */
+        @WithDefault("http://localhost:8084/api/v1/shops/oauth/callback")
+        String redirectUri();
+
+        /** How long a started authorization (state and PKCE verifier) waits for the login. */
+        @WithDefault("5m")
+        Duration stateTtl();
+    }
+
     interface Lease {
         /** How long a lease lasts without a heartbeat; a dead replica's shops move after this. */
         @WithDefault("30s")
@@ -54,5 +70,53 @@ public interface ChannelConfig {
         /** Orders per marketplace page. */
         @WithDefault("100")
         int pageSize();
+    }
+
+    interface Push {
+        /** Threads that drain shops' push queues (stock, price, shipments) in parallel on one replica. */
+        @WithDefault("4")
+        int workers();
+
+        /** Queue rows (listings, shipments) taken per drain cycle of a shop. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** Attempts of a push that keeps failing for an outage before it ends in a failure result. */
+        @WithDefault("20")
+        int maxAttempts();
+
+        /** First delay before a failed push is tried again; doubles per attempt up to 32 times this. */
+        @WithDefault("2s")
+        Duration retryBackoff();
+    }
+
+    interface Limits {
+        /** Calls per second before the marketplace has told its own limit (Etsy's x-limit-per-second replaces it). */
+        @WithDefault("10")
+        int defaultPerSecond();
+
+        /** The limiter's window; a little over a second, so calls that reach the marketplace later stay inside its window. */
+        @WithDefault("1100ms")
+        Duration window();
+
+        /** Calls left today at which a shop stops calling (Etsy's x-remaining-today), keeping a reserve. */
+        @WithDefault("100")
+        int dailyReserve();
+
+        /** How long a shop that reached the daily reserve waits before it tries again. */
+        @WithDefault("1h")
+        Duration dailyPause();
+
+        /** Marketplace answers kept per shop to judge its health (circuit breaker window). */
+        @WithDefault("20")
+        int breakerWindow();
+
+        /** Share of failed answers (5xx, timeouts) in the window that opens the shop's circuit. */
+        @WithDefault("0.75")
+        double breakerFailureRatio();
+
+        /** How long an open circuit refuses calls before one trial call is let through. */
+        @WithDefault("5s")
+        Duration breakerDelay();
     }
 }

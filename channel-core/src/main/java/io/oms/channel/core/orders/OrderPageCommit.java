@@ -31,12 +31,14 @@ import java.util.List;
 public class OrderPageCommit {
 
     private final PublishedOrders published;
+    private final HeldOrderStore held;
     private final SyncRunStore runs;
     private final Outbox outbox;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public OrderPageCommit(PublishedOrders published, SyncRunStore runs, Outbox outbox, ObjectMapper json, Clock clock) {
+    public OrderPageCommit(PublishedOrders published, SyncRunStore runs, HeldOrderStore held, Outbox outbox, ObjectMapper json, Clock clock) {
+        this.held = held;
         this.published = published;
         this.runs = runs;
         this.outbox = outbox;
@@ -66,7 +68,7 @@ public class OrderPageCommit {
         runs.pageDone(run.id(), page.size(), highWater, imported, skipped, failures);
     }
 
-    /** @return whether an event was added to the outbox */
+    /** @return whether an event was added to the outbox (a held order is not: it waits for its release) */
     private boolean publish(Shop shop, OrderImported snapshot, Instant now) {
         if (shop.settings().skipOrderIds().contains(snapshot.externalOrderId())) {
             return false;
@@ -75,6 +77,20 @@ public class OrderPageCommit {
         if (last.isEmpty() && shop.settings().importMode() == ImportMode.PAID && !snapshot.paid()) {
             return false;
         }
+        if (last.isEmpty() && (shop.settings().holdNewOrders() || held.isHeld(shop.id(), snapshot.externalOrderId()))) {
+            held.hold(shop.id(), snapshot, now);
+            return false;
+        }
+        return publishNow(shop, snapshot, last, now);
+    }
+
+    /** Publishes a released held order (the operator's decision), in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean release(Shop shop, OrderImported snapshot) {
+        return publishNow(shop, snapshot, published.lock(shop.id(), snapshot.externalOrderId()), clock.instant());
+    }
+
+    private boolean publishNow(Shop shop, OrderImported snapshot, java.util.Optional<PublishedOrders.Published> last, Instant now) {
         String hash = contentHash(snapshot);
         if (last.isPresent() && last.get().contentHash().equals(hash)) {
             return false;

@@ -47,6 +47,11 @@ public class ShopService {
         return shop;
     }
 
+    /** Stores a shop the marketplace accepted (the OAuth flow's last step), as {@link #connect} does. */
+    public Shop connected(ConnectedShop connected, String name) {
+        return store(connected, name);
+    }
+
     @Transactional
     Shop store(ConnectedShop connected, String name) {
         Instant now = clock.instant();

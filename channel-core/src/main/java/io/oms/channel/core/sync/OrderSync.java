@@ -7,6 +7,7 @@ import io.oms.channel.core.marketplace.OrderPage;
 import io.oms.channel.core.marketplace.OrderQuery;
 import io.oms.channel.core.marketplace.ReauthenticationRequired;
 import io.oms.channel.core.marketplace.ShopAccess;
+import io.oms.channel.core.metrics.ChannelMetrics;
 import io.oms.channel.core.orders.OrderPageCommit;
 import io.oms.channel.core.orders.PublishedOrders;
 import io.oms.channel.core.shop.Shop;
@@ -39,11 +40,13 @@ public class OrderSync {
     private final OrderPageCommit pages;
     private final LeaseStore leases;
     private final PublishedOrders published;
+    private final ChannelMetrics metrics;
     private final ChannelConfig config;
     private final Clock clock;
 
     public OrderSync(MarketplaceChannel channel, ShopStore shops, ShopService shopService, SyncRunStore runs, OrderPageCommit pages,
-            LeaseStore leases, PublishedOrders published, ChannelConfig config, Clock clock) {
+            LeaseStore leases, PublishedOrders published, ChannelMetrics metrics, ChannelConfig config, Clock clock) {
+        this.metrics = metrics;
         this.published = published;
         this.channel = channel;
         this.shops = shops;
@@ -66,6 +69,7 @@ public class OrderSync {
             if (shop.isEmpty() || !shop.get().settings().active()) {
                 return;
             }
+            metrics.cursor(shop.get().externalShopId(), shop.get().orderCursor());
             Optional<SyncRun> run = runs.nextOpen(shopId)
                     .or(() -> due(shop.get()) ? Optional.of(schedule(shop.get())) : Optional.empty())
                     .or(() -> recheck(shop.get()));
@@ -135,7 +139,9 @@ public class OrderSync {
                 OrderPage page = channel.fetchOrders(access, query);
                 pages.commit(shop, run, page.orders());
                 seenThisTime += page.orders().size();
+                int importedBefore = run.imported();
                 run = runs.find(run.id()).orElseThrow();
+                metrics.ordersImported(shop.externalShopId(), run.imported() - importedBefore);
                 if (page.last() || page.orders().isEmpty() || (max > 0 && seenThisTime >= max)) {
                     finish(shop, run);
                     return;

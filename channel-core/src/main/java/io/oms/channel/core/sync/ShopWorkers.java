@@ -2,6 +2,7 @@ package io.oms.channel.core.sync;
 
 import io.oms.channel.core.config.ChannelConfig;
 import io.oms.channel.core.lease.LeaseStore;
+import io.oms.channel.core.push.PushWorker;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -22,30 +23,41 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * This replica's share of the work: on every tick it renews and claims shop leases (the heartbeat), then
- * gives each leased shop without work in flight to a worker thread ({@link OrderSync}).
+ * gives each leased shop without work in flight to a worker thread ({@link OrderSync}), and each leased shop
+ * without a drain in flight to a push thread ({@link PushWorker}: listing discovery, stock, price, shipments),
+ * so a long order sync never holds up a shop's pushes.
  */
 @ApplicationScoped
 public class ShopWorkers {
 
     private final LeaseStore leases;
     private final OrderSync orderSync;
+    private final PushWorker pushWorker;
     private final SyncRunStore runs;
     private final ChannelConfig config;
     private final Clock clock;
     private final String owner;
     private final ExecutorService pool;
+    private final ExecutorService pushPool;
     private final Map<UUID, Future<?>> inFlight = new ConcurrentHashMap<>();
+    private final Map<UUID, Future<?>> pushesInFlight = new ConcurrentHashMap<>();
     private volatile boolean running = true;
 
-    public ShopWorkers(LeaseStore leases, OrderSync orderSync, SyncRunStore runs, ChannelConfig config, Clock clock) {
+    public ShopWorkers(LeaseStore leases, OrderSync orderSync, PushWorker pushWorker, SyncRunStore runs, ChannelConfig config, Clock clock) {
         this.leases = leases;
         this.orderSync = orderSync;
+        this.pushWorker = pushWorker;
         this.runs = runs;
         this.config = config;
         this.clock = clock;
         this.owner = config.replicaId().orElseGet(ShopWorkers::defaultReplicaId);
         this.pool = Executors.newFixedThreadPool(config.sync().workers(), r -> {
             Thread t = new Thread(r, "shop-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        this.pushPool = Executors.newFixedThreadPool(config.push().workers(), r -> {
+            Thread t = new Thread(r, "shop-push");
             t.setDaemon(true);
             return t;
         });
@@ -59,8 +71,10 @@ public class ShopWorkers {
         try {
             List<UUID> held = leases.renewAndClaim(owner, clock.instant(), config.lease().ttl(), config.lease().maxShops());
             inFlight.values().removeIf(Future::isDone);
+            pushesInFlight.values().removeIf(Future::isDone);
             for (UUID shopId : held) {
                 inFlight.computeIfAbsent(shopId, id -> pool.submit(() -> work(id)));
+                pushesInFlight.computeIfAbsent(shopId, id -> pushPool.submit(() -> push(id)));
             }
         } catch (RuntimeException e) {
             Log.warnf("lease tick failed: %s", e.getMessage());
@@ -75,6 +89,14 @@ public class ShopWorkers {
         }
     }
 
+    private void push(UUID shopId) {
+        try {
+            pushWorker.work(shopId, owner, () -> running);
+        } catch (RuntimeException e) {
+            Log.warnf("pushes of shop %s failed: %s", shopId, e.getMessage());
+        }
+    }
+
     @Scheduled(every = "1h", delayed = "1m")
     void pruneRuns() {
         runs.prune(clock.instant().minus(Duration.ofDays(30)), clock.instant().minus(Duration.ofDays(60)));
@@ -86,7 +108,7 @@ public class ShopWorkers {
      */
     public void stop() {
         running = false;
-        for (Future<?> work : inFlight.values()) {
+        for (Future<?> work : java.util.stream.Stream.concat(inFlight.values().stream(), pushesInFlight.values().stream()).toList()) {
             try {
                 work.get(60, TimeUnit.SECONDS);
             } catch (Exception e) {
@@ -94,6 +116,7 @@ public class ShopWorkers {
             }
         }
         inFlight.clear();
+        pushesInFlight.clear();
         leases.releaseAll(owner);
         Log.infof("replica %s stopped working shops", owner);
     }
@@ -110,6 +133,7 @@ public class ShopWorkers {
     void onShutdown(@Observes ShutdownEvent event) {
         stop();
         pool.shutdownNow();
+        pushPool.shutdownNow();
     }
 
     private static String defaultReplicaId() {

@@ -3,6 +3,11 @@ package io.oms.channel.etsy.client;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oms.channel.core.crypto.Credentials;
+import io.oms.channel.core.limit.CallLimiter;
+import io.oms.channel.core.limit.CircuitBreakers;
+import io.oms.channel.core.marketplace.MarketplaceUnavailable;
+import io.oms.channel.core.metrics.ChannelMetrics;
+import io.oms.channel.core.metrics.ChannelMetrics.Outcome;
 import io.oms.channel.core.marketplace.MarketplaceRefusal;
 import io.oms.channel.core.marketplace.ReauthenticationRequired;
 import io.oms.channel.core.marketplace.ShopAccess;
@@ -15,6 +20,7 @@ import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,7 +28,10 @@ import java.util.function.BiFunction;
 
 /**
  * Calls Etsy for a shop with its stored credentials: the {@code x-api-key} header, a bearer token refreshed
- * shortly before it expires and once after a 401, and Etsy's errors turned into words.
+ * shortly before it expires and once after a 401, and Etsy's errors turned into words. Every call first passes
+ * the shop's circuit breaker ({@link CircuitBreakers}) and the app's rate limiter ({@link CallLimiter}, fed by
+ * Etsy's x-limit-per-second and x-remaining-* headers through {@link RateLimitHeaders}); its outcome is counted
+ * per shop ({@link ChannelMetrics}).
  *
  * <p>The refresh is a plain REST call to Etsy's token endpoint rather than quarkus-oidc-client: the client
  * id and refresh token differ per shop and change at runtime, and the rotated refresh token must be stored
@@ -41,11 +50,18 @@ public class EtsyClient {
     private final EtsyApi api;
     private final ShopCredentials credentials;
     private final EtsyConfig config;
+    private final CallLimiter limiter;
+    private final CircuitBreakers breakers;
+    private final ChannelMetrics metrics;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    public EtsyClient(@RestClient EtsyApi api, ShopCredentials credentials, EtsyConfig config, Clock clock) {
+    public EtsyClient(@RestClient EtsyApi api, ShopCredentials credentials, EtsyConfig config, CallLimiter limiter, CircuitBreakers breakers,
+            ChannelMetrics metrics, Clock clock) {
         this.api = api;
+        this.limiter = limiter;
+        this.breakers = breakers;
+        this.metrics = metrics;
         this.credentials = credentials;
         this.config = config;
         this.clock = clock;
@@ -54,24 +70,64 @@ public class EtsyClient {
     /**
      * Runs one Etsy call for the shop: {@code call} gets the x-api-key and Authorization header values. A 5xx, a
      * 429 or a timeout is retried (up to {@code etsy.retries} more times) after Etsy's {@code retry-after}, else
-     * after an exponential backoff with jitter; other errors are refusals at once.
+     * after an exponential backoff with jitter, and then answered as {@link MarketplaceUnavailable}; other errors
+     * are refusals at once. An open circuit or a spent daily quota is a {@link MarketplaceUnavailable} without a call.
      */
     public <T> T call(ShopAccess shop, BiFunction<String, String, T> call) {
+        String breaker = shop.id().toString();
         for (int attempt = 0; ; attempt++) {
             try {
-                return callOnce(shop, call);
+                breakers.allow(breaker);
+            } catch (CircuitBreakers.CircuitOpen open) {
+                metrics.call(shop.externalShopId(), Outcome.CIRCUIT_OPEN);
+                throw open;
+            }
+            try {
+                T answer = callOnce(shop, call);
+                breakers.record(breaker, false);
+                metrics.call(shop.externalShopId(), Outcome.SUCCESS);
+                return answer;
             } catch (WebApplicationException e) {
                 int status = e.getResponse().getStatus();
-                if ((status < 500 && status != 429) || attempt >= config.retries()) {
+                String retryAfter = e.getResponse().getHeaderString("retry-after");
+                breakers.record(breaker, status >= 500);
+                metrics.call(shop.externalShopId(), status == 429 ? Outcome.RATE_LIMITED : status >= 500 ? Outcome.SERVER_ERROR : Outcome.CLIENT_ERROR);
+                if (status == 429) {
+                    limiter.throttled(limiterKey(shop), Duration.ofSeconds(seconds(retryAfter, 1)));
+                }
+                if (status < 500 && status != 429) {
                     throw refusal(e);
                 }
-                pause(shop, attempt, status, e.getResponse().getHeaderString("retry-after"));
-            } catch (ProcessingException e) {
                 if (attempt >= config.retries()) {
-                    throw new MarketplaceRefusal("Etsy did not answer: " + e.getMessage());
+                    throw new MarketplaceUnavailable("Etsy answered " + status + " " + (attempt + 1) + " times: " + words(e));
+                }
+                pause(shop, attempt, status, retryAfter);
+            } catch (ProcessingException e) {
+                breakers.record(breaker, true);
+                metrics.call(shop.externalShopId(), Outcome.TIMEOUT);
+                if (attempt >= config.retries()) {
+                    throw new MarketplaceUnavailable("Etsy did not answer: " + e.getMessage());
                 }
                 pause(shop, attempt, 0, null);
             }
+        }
+    }
+
+    /** What the limiter counts Etsy calls by: the app's keystring (Etsy limits per API key). */
+    static String limiterKey(String apiKeyHeader) {
+        int colon = apiKeyHeader.indexOf(':');
+        return "etsy:" + (colon < 0 ? apiKeyHeader : apiKeyHeader.substring(0, colon));
+    }
+
+    private String limiterKey(ShopAccess shop) {
+        return limiterKey(credentials.current(shop.id()).require(KEYSTRING));
+    }
+
+    private static long seconds(String retryAfter, long otherwise) {
+        try {
+            return retryAfter == null ? otherwise : Long.parseLong(retryAfter.trim());
+        } catch (NumberFormatException e) {
+            return otherwise;
         }
     }
 
@@ -101,6 +157,7 @@ public class EtsyClient {
             current = refresh(shop, current.get(ACCESS_TOKEN).orElse(null));
         }
         try {
+            limiter.acquire(limiterKey(apiKey(current)), config.maxRetryAfter());
             return call.apply(apiKey(current), bearer(current));
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() != 401) {
@@ -108,6 +165,7 @@ public class EtsyClient {
             }
             Log.infof("Etsy answered 401 for shop %s: refreshing the access token", shop.id());
             Credentials refreshed = refresh(shop, current.get(ACCESS_TOKEN).orElse(null));
+            limiter.acquire(limiterKey(apiKey(refreshed)), config.maxRetryAfter());
             return call.apply(apiKey(refreshed), bearer(refreshed));
         }
     }
@@ -122,6 +180,16 @@ public class EtsyClient {
             return new Credentials(Map.of(KEYSTRING, keystring, SHARED_SECRET, sharedSecret)).with(tokenValues(token));
         } catch (WebApplicationException e) {
             throw new MarketplaceRefusal("Etsy refused the refresh token: " + words(e), REFRESH_TOKEN);
+        }
+    }
+
+    /** A token pair for an authorization code (OAuth 2.0 with PKCE); nothing is stored yet. */
+    public Credentials exchangeCode(String keystring, String sharedSecret, String code, String codeVerifier, String redirectUri) {
+        try {
+            EtsyModel.Token token = api.authorizationCode("authorization_code", keystring, redirectUri, code, codeVerifier);
+            return new Credentials(Map.of(KEYSTRING, keystring, SHARED_SECRET, sharedSecret)).with(tokenValues(token));
+        } catch (WebApplicationException e) {
+            throw new MarketplaceRefusal("Etsy refused the authorization code: " + words(e), "code");
         }
     }
 

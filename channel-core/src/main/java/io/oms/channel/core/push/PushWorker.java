@@ -1,0 +1,203 @@
+package io.oms.channel.core.push;
+
+import io.oms.channel.core.config.ChannelConfig;
+import io.oms.channel.core.lease.LeaseStore;
+import io.oms.channel.core.listing.ListingDiscovery;
+import io.oms.channel.core.marketplace.ReauthenticationRequired;
+import io.oms.channel.core.metrics.ChannelMetrics;
+import io.oms.channel.core.marketplace.ShopAccess;
+import io.oms.channel.core.shipment.ShipmentChannel;
+import io.oms.channel.core.shipment.ShipmentPushes;
+import io.oms.channel.core.shop.Shop;
+import io.oms.channel.core.shop.ShopService;
+import io.oms.channel.core.shop.ShopStatus;
+import io.oms.channel.core.shop.ShopStore;
+import io.oms.events.channel.PushKind;
+import io.oms.events.fulfilment.ShipmentCreated;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.MDC;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Drains one leased shop's queues (one drain cycle per call): first listing discovery if the shop was never
+ * discovered, then every due listing push (one marketplace write per listing per cycle, under the listing's lock),
+ * then due shipments. The channel's client keeps the calls within the shop's rate limit. A push that failed
+ * for an outage stays queued with a growing delay; one the marketplace refused, or that kept failing, ends
+ * in a ChannelPushResult failure; a success ends in a ChannelPushResult success.
+ */
+@ApplicationScoped
+public class PushWorker {
+
+    private final Instance<InventoryPushChannel> inventory;
+    private final Instance<ShipmentChannel> shipping;
+    private final ListingDiscovery discovery;
+    private final PushQueue queue;
+    private final ShipmentPushes shipments;
+    private final PushResults results;
+    private final ListingLocks locks;
+    private final ShopStore shops;
+    private final ShopService shopService;
+    private final LeaseStore leases;
+    private final ChannelMetrics metrics;
+    private final ChannelConfig config;
+    private final Clock clock;
+    private final Map<UUID, Instant> discoveryFailedAt = new ConcurrentHashMap<>();
+
+    public PushWorker(Instance<InventoryPushChannel> inventory, Instance<ShipmentChannel> shipping, ListingDiscovery discovery, PushQueue queue,
+            ShipmentPushes shipments, PushResults results, ListingLocks locks, ShopStore shops, ShopService shopService, LeaseStore leases,
+            ChannelMetrics metrics, ChannelConfig config, Clock clock) {
+        this.metrics = metrics;
+        this.inventory = inventory;
+        this.shipping = shipping;
+        this.discovery = discovery;
+        this.queue = queue;
+        this.shipments = shipments;
+        this.results = results;
+        this.locks = locks;
+        this.shops = shops;
+        this.shopService = shopService;
+        this.leases = leases;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public void work(UUID shopId, String owner, BooleanSupplier running) {
+        MDC.put("shopId", shopId.toString());
+        try {
+            Optional<Shop> found = shops.find(shopId);
+            if (found.isEmpty() || !found.get().settings().active() || found.get().status() != ShopStatus.CONNECTED) {
+                return;
+            }
+            Shop shop = found.get();
+            BooleanSupplier go = () -> running.getAsBoolean() && leases.holds(owner, shopId, clock.instant());
+            discoverOnce(shop);
+            if (inventory.isResolvable()) {
+                drainListings(shop, go);
+            }
+            if (shipping.isResolvable()) {
+                drainShipments(shop, go);
+            }
+            metrics.queueDepth(shop.externalShopId(), queue.depth(shopId));
+        } catch (ReauthenticationRequired e) {
+            shopService.needsReauthentication(shopId, e.getMessage());
+        } finally {
+            MDC.remove("shopId");
+        }
+    }
+
+    private void discoverOnce(Shop shop) {
+        if (!discovery.supported() || discovery.discovered(shop.id())) {
+            return;
+        }
+        Instant failed = discoveryFailedAt.get(shop.id());
+        if (failed != null && failed.plus(config.push().retryBackoff()).isAfter(clock.instant())) {
+            return;
+        }
+        try {
+            discovery.discover(shop.id());
+            discoveryFailedAt.remove(shop.id());
+        } catch (ReauthenticationRequired e) {
+            throw e;
+        } catch (RuntimeException e) {
+            discoveryFailedAt.put(shop.id(), clock.instant());
+            Log.warnf("listing discovery of shop %s failed: %s", shop.id(), e.getMessage());
+        }
+    }
+
+    private void drainListings(Shop shop, BooleanSupplier go) {
+        ShopAccess access = new ShopAccess(shop.id(), shop.externalShopId());
+        for (PushQueue.Queued row : queue.due(shop.id(), clock.instant(), config.push().batchSize())) {
+            if (!go.getAsBoolean()) {
+                return;
+            }
+            List<WantedOffering> wanted = row.wanted(shop.settings().stockSync());
+            if (wanted.isEmpty()) {
+                listingDone(shop, row, PushOutcome.success(null));
+                continue;
+            }
+            PushOutcome outcome;
+            try {
+                outcome = locks.withLock(shop.id(), row.listingId(), () -> inventory.get().pushListing(access, row.listingId(), wanted));
+            } catch (ReauthenticationRequired e) {
+                throw e;
+            } catch (RuntimeException e) {
+                outcome = PushOutcome.later(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+            listingDone(shop, row, outcome);
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void listingDone(Shop shop, PushQueue.Queued row, PushOutcome outcome) {
+        Instant now = clock.instant();
+        if (!outcome.success() && outcome.retryable() && row.attempts() + 1 < config.push().maxAttempts()) {
+            queue.retryLater(row, now.plus(backoff(row.attempts())), outcome.error());
+            Log.infof("push of listing %s of shop %s failed (%s): retry %d later", row.listingId(), shop.id(), outcome.error(), row.attempts() + 1);
+            return;
+        }
+        queue.done(row);
+        boolean withStock = shop.settings().stockSync();
+        if (withStock) {
+            row.stock().forEach((sku, quantity) -> result(shop, PushKind.STOCK, sku, outcome, "listing " + row.listingId() + " quantity=" + quantity));
+        }
+        row.price().forEach((sku, price) -> result(shop, PushKind.PRICE, sku, outcome,
+                "listing " + row.listingId() + " price=" + price.amount() + " " + price.currency()));
+    }
+
+    private void result(Shop shop, PushKind kind, String sku, PushOutcome outcome, String pushed) {
+        String notApplied = outcome.notApplied().get(sku);
+        boolean success = outcome.success() && notApplied == null;
+        results.publish(shop, kind, sku, success, pushed, success ? null : notApplied != null ? notApplied : outcome.error());
+    }
+
+    private void drainShipments(Shop shop, BooleanSupplier go) {
+        ShopAccess access = new ShopAccess(shop.id(), shop.externalShopId());
+        for (ShipmentPushes.Pending pending : shipments.due(shop.id(), clock.instant(), config.push().batchSize())) {
+            if (!go.getAsBoolean()) {
+                return;
+            }
+            ShipmentCreated s = pending.shipment();
+            PushOutcome outcome;
+            try {
+                outcome = locks.withLock(shop.id(), "receipt:" + s.externalOrderId(), () -> shipping.get().pushShipment(access, s));
+            } catch (ReauthenticationRequired e) {
+                throw e;
+            } catch (RuntimeException e) {
+                outcome = PushOutcome.later(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+            shipmentDone(shop, pending, outcome);
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void shipmentDone(Shop shop, ShipmentPushes.Pending pending, PushOutcome outcome) {
+        Instant now = clock.instant();
+        if (!outcome.success() && outcome.retryable() && pending.attempts() + 1 < config.push().maxAttempts()) {
+            shipments.retryLater(pending.shipmentId(), now.plus(backoff(pending.attempts())), outcome.error());
+            return;
+        }
+        ShipmentCreated s = pending.shipment();
+        shipments.finish(pending.shipmentId(), outcome.success(), outcome.success() ? outcome.pushed() : outcome.error(), now);
+        results.publish(shop, PushKind.TRACKING, s.orderId().value(), outcome.success(),
+                outcome.pushed() != null ? outcome.pushed() : s.carrier() + " " + s.trackingNumber(), outcome.error());
+        Log.infof("shipment %s of order %s: %s", pending.shipmentId(), s.externalOrderId(),
+                outcome.success() ? "sent" : "refused: " + outcome.error());
+    }
+
+    /** The configured backoff, doubling with every attempt up to 32 times it. */
+    private Duration backoff(int attempts) {
+        return config.push().retryBackoff().multipliedBy(1L << Math.min(attempts, 5));
+    }
+}
