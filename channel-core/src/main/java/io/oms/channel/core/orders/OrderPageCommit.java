@@ -2,6 +2,7 @@ package io.oms.channel.core.orders;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.oms.channel.core.db.Sql;
 import io.oms.channel.core.marketplace.FetchedOrder;
 import io.oms.channel.core.shop.ImportMode;
 import io.oms.channel.core.shop.Shop;
@@ -26,6 +27,10 @@ import java.util.List;
  * into {@code channel_order}, and the run's progress (which is the cursor of a resumed run). A replayed page
  * finds every order unchanged and publishes nothing; an order whose content changed gets a revision above
  * the last published one even when the marketplace's change time did not move.
+ *
+ * <p>Commits of one shop are serialised (a transaction-scoped advisory lock): a channel may have two writers of a
+ * shop's orders (Shopify: the poll and the webhook processor), and an order seen for the first time has no row
+ * yet that {@code for update} could lock, so without it both could publish its first revision.
  */
 @ApplicationScoped
 public class OrderPageCommit {
@@ -36,8 +41,11 @@ public class OrderPageCommit {
     private final Outbox outbox;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Sql sql;
 
-    public OrderPageCommit(PublishedOrders published, SyncRunStore runs, HeldOrderStore held, Outbox outbox, ObjectMapper json, Clock clock) {
+    public OrderPageCommit(PublishedOrders published, SyncRunStore runs, HeldOrderStore held, Outbox outbox, ObjectMapper json, Clock clock,
+            Sql sql) {
+        this.sql = sql;
         this.held = held;
         this.published = published;
         this.runs = runs;
@@ -48,6 +56,7 @@ public class OrderPageCommit {
 
     @Transactional
     public void commit(Shop shop, SyncRun run, List<FetchedOrder> page) {
+        sql.query("select pg_advisory_xact_lock(hashtext('channel-order-commit'), hashtext(?))", rs -> true, shop.id().toString());
         Instant now = clock.instant();
         int imported = 0;
         int skipped = 0;

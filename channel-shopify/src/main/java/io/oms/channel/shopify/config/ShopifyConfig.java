@@ -94,16 +94,8 @@ public interface ShopifyConfig {
     }
 
     interface Shipments {
-        /** How often queued tracking pushes are sent. */
-        @WithDefault("1s")
-        Duration drainInterval();
-
         /** Whether Shopify e-mails the buyer about a fulfillment (per-shop settings are not in the core yet). */
         @WithDefault("true")
         boolean notifyCustomer();
-
-        /** Attempts of a push that Shopify refused with a transient error before it is reported failed. */
-        @WithDefault("5")
-        int maxAttempts();
     }
 }
