@@ -1,9 +1,12 @@
 package io.oms.order;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.oms.events.CloudEvent;
 import io.oms.events.CloudEventCodec;
 import io.oms.events.EncodedEvent;
 import io.oms.events.EventType;
+import io.oms.events.order.OrderImported;
 import io.oms.messaging.KafkaClients;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -28,12 +31,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
-import static org.awaitility.Awaitility.await;
-
 /** The test's side of the real broker: produce events as a connector would, read what the service published. */
 public final class TestKafka {
 
     private static final CloudEventCodec CODEC = new CloudEventCodec();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static KafkaProducer<String, byte[]> producer;
     private static boolean consumersAssigned;
 
@@ -56,20 +58,17 @@ public final class TestKafka {
     }
 
     /**
-     * Creates the topics the service reads and sends one probe through each of its consumers, waiting for
-     * its effect: consumers start at the end of the log in tests, so a record sent before a consumer holds
-     * its partitions would be missed.
+     * Waits until every consumer of the service reads every partition of its topic (see {@link Probes} for why
+     * readiness alone is not enough), once per test JVM.
      */
     public static synchronized void awaitConsumersAssigned() {
         if (consumersAssigned) {
             return;
         }
+        // The service creates the topics it reads at start; the one it only writes is created here with the
+        // contract's partitions, so that a Reader can assign it before the first OrderStatusChanged.
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
-            for (EventType type : List.of(EventType.ORDER_IMPORTED, EventType.RESERVATION_RESULT, EventType.SHIPMENT_CREATED,
-                    EventType.CHANNEL_PUSH_RESULT, EventType.ORDER_STATUS_CHANGED)) {
-                createIfMissing(admin, type.topic());
-            }
-            createIfMissing(admin, EventType.ORDER_IMPORTED.dlqTopic());
+            createIfMissing(admin, EventType.ORDER_STATUS_CHANGED.topic());
         }
         Probes.run();
         consumersAssigned = true;
@@ -77,7 +76,7 @@ public final class TestKafka {
 
     private static void createIfMissing(Admin admin, String topic) {
         try {
-            admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty()))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(12), Optional.empty()))).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("cannot create topic " + topic, e);
@@ -86,6 +85,11 @@ public final class TestKafka {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** How many partitions the topic has. */
+    public static int partitions(String topic) {
+        return producer().partitionsFor(topic).size();
     }
 
     /** Sends one event as a producer outside the service would (CloudEvents binary mode), keyed as its payload says. */
@@ -97,6 +101,32 @@ public final class TestKafka {
     public static Future<?> sendAsync(CloudEvent<?> event) {
         EncodedEvent encoded = CODEC.encode(event);
         return producer().send(new ProducerRecord<>(event.type().topic(), null, event.key(), encoded.value(), encoded.kafkaHeaders()));
+    }
+
+    /** Sends one event to the given partition of its topic (probes reach every partition this way). */
+    public static void sendTo(int partition, CloudEvent<?> event) {
+        EncodedEvent encoded = CODEC.encode(event);
+        producer().send(new ProducerRecord<>(event.type().topic(), partition, event.key(), encoded.value(), encoded.kafkaHeaders()));
+    }
+
+    /**
+     * Sends an OrderImported whose lines were emptied after encoding: valid in every other respect, refused by the
+     * contract ({@code lines} has minItems 1), as a producer that skips validation would send it.
+     */
+    public static void sendWithoutLines(CloudEvent<OrderImported> event) {
+        sendAltered(event, value -> value.putArray("lines"));
+    }
+
+    /** Sends the event with its encoded JSON value changed by {@code change}, headers and key unchanged. */
+    public static void sendAltered(CloudEvent<OrderImported> event, java.util.function.Consumer<ObjectNode> change) {
+        try {
+            EncodedEvent encoded = CODEC.encode(event);
+            ObjectNode value = (ObjectNode) JSON.readTree(encoded.value());
+            change.accept(value);
+            sendRaw(EventType.ORDER_IMPORTED.topic(), event.key(), encoded.kafkaHeaders(), JSON.writeValueAsBytes(value));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Sends an already encoded record unchanged (a redelivery, or a value the codec would refuse). */

@@ -11,6 +11,7 @@ import io.oms.order.store.OrderEntity;
 import io.oms.order.store.OrderLineEntity;
 import io.oms.order.store.RejectedSnapshotEntity;
 import io.oms.order.store.ShopSettingsEntity;
+import io.oms.order.store.TransactionLookups;
 import io.oms.order.store.Variation;
 import io.oms.order.status.StatusChanges;
 import io.oms.order.status.StatusMachine;
@@ -39,13 +40,16 @@ public class OrderIntake {
     private final StatusMachine machine;
     private final OrderConfig config;
     private final Clock clock;
+    private final TransactionLookups lookups;
 
-    public OrderIntake(CustomerMatcher customers, StatusChanges statusChanges, StatusMachine machine, OrderConfig config, Clock clock) {
+    public OrderIntake(CustomerMatcher customers, StatusChanges statusChanges, StatusMachine machine, OrderConfig config, Clock clock,
+            TransactionLookups lookups) {
         this.customers = customers;
         this.statusChanges = statusChanges;
         this.machine = machine;
         this.config = config;
         this.clock = clock;
+        this.lookups = lookups;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -57,7 +61,7 @@ public class OrderIntake {
             reject(event.id(), snapshot, problem.get());
             return;
         }
-        Optional<OrderEntity> existing = OrderEntity.findByKey(orderKey);
+        Optional<OrderEntity> existing = lookups.orderByKey(orderKey);
         if (existing.isEmpty()) {
             create(event.id(), snapshot, orderKey);
             return;
@@ -97,6 +101,7 @@ public class OrderIntake {
         }
         order.status = initial;
         order.persist();
+        lookups.created(order);
         statusChanges.start(order, initial, cause, eventId);
         Log.debugf("order %s created as %s (revision %d)", orderKey, order.status, order.revision);
     }
@@ -201,15 +206,20 @@ public class OrderIntake {
             RejectedSnapshotEntity rejected = new RejectedSnapshotEntity();
             rejected.id = UUID.randomUUID();
             rejected.eventId = eventId;
-            rejected.orderKey = orderKey;
-            rejected.channel = channel;
-            rejected.shopId = shopId;
-            rejected.externalOrderId = externalOrderId;
+            // A refused snapshot may carry anything (its length may be why it was refused): cut to the columns.
+            rejected.orderKey = cut(orderKey, 600);
+            rejected.channel = cut(channel, 32);
+            rejected.shopId = cut(shopId, 255);
+            rejected.externalOrderId = cut(externalOrderId, 255);
             rejected.revision = revision;
-            rejected.reason = reason.length() > 4000 ? reason.substring(0, 4000) : reason;
+            rejected.reason = cut(reason, 4000);
             rejected.payload = payload;
             rejected.receivedAt = at;
             rejected.persist();
+        }
+
+        private static String cut(String value, int length) {
+            return value == null || value.length() <= length ? value : value.substring(0, length);
         }
     }
 }

@@ -23,7 +23,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** An OMS order: the newest snapshot of one marketplace order plus its OMS status. */
@@ -104,8 +103,4 @@ public class OrderEntity extends PanacheEntityBase {
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
     @OrderBy("raisedAt")
     public List<OrderExceptionEntity> exceptions = new ArrayList<>();
-
-    public static Optional<OrderEntity> findByKey(String orderKey) {
-        return find("orderKey", orderKey).firstResultOptional();
-    }
 }

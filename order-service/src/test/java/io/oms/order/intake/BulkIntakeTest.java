@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 import static io.oms.order.OrderImportedBuilder.anOrderImported;
 import static io.restassured.RestAssured.given;
@@ -46,47 +47,71 @@ class BulkIntakeTest {
         TestKafka.awaitConsumersAssigned();
     }
 
+    /**
+     * 10,000 orders, half of them with a second revision; 10% of the orders get one of their events delivered
+     * twice (the same event id, as a producer retry or a replayed page would), 5% get their first revision again
+     * after the second (a new event with an older revision, as a late re-publication would). Duplicates and
+     * late revisions are mixed into the stream a few hundred records after their originals, so that many of
+     * them share a poll batch (and a database transaction) with what they repeat.
+     */
     @Test
     void tenThousandSnapshotsWithDuplicatesAndLateOlderRevisionsGiveExactlyTheNewestOrders() {
         String shop = "bulk-" + System.nanoTime();
         Random random = new Random(42);
         Clock clock = Clock.systemUTC();
         Map<String, OrderImported> newest = new HashMap<>();
-        List<CloudEvent<OrderImported>> inOrder = new ArrayList<>();
-        List<CloudEvent<OrderImported>> duplicates = new ArrayList<>();
-        List<CloudEvent<OrderImported>> late = new ArrayList<>();
+        List<Delivery> stream = new ArrayList<>();
+        TreeMap<Integer, List<Delivery>> later = new TreeMap<>();
+        int duplicates = 0;
+        int late = 0;
         for (int i = 0; i < ORDERS; i++) {
             OrderImportedBuilder builder = anOrderImported().withShop(shop).withExternalOrderId("bulk-" + i)
                     .withBuyer("Buyer " + (i % 500), "buyer" + (i % 500) + "@example.com");
             int revisions = 1 + i % 2;
             List<CloudEvent<OrderImported>> events = new ArrayList<>();
             for (int revision = 1; revision <= revisions; revision++) {
-                OrderImported snapshot = builder.withRevision(revision).withLines(revision + i % 3).build();
+                OrderImported snapshot = builder.withRevision(revision).withLines(revision + i % 3)
+                        .withShipping(address("Street " + i + "/" + revision)).withBilling(address("Billing " + i + "/" + revision))
+                        .build();
                 events.add(CloudEvent.of("/test/bulk", snapshot, clock));
                 newest.put(snapshot.externalOrderId(), snapshot);
             }
-            inOrder.addAll(events);
+            events.forEach(event -> stream.add(new Delivery(event, TestKafka.codec().encode(event))));
             if (i % 10 == 3) {
-                duplicates.add(events.get(random.nextInt(events.size())));
+                int which = random.nextInt(events.size());
+                later.computeIfAbsent(stream.size() + random.nextInt(300), at -> new ArrayList<>())
+                        .add(stream.get(stream.size() - events.size() + which));
+                duplicates++;
             }
             if (i % 20 == 1) {
-                late.add(CloudEvent.of("/test/bulk", events.get(0).data(), clock));
+                CloudEvent<OrderImported> older = CloudEvent.of("/test/bulk", events.get(0).data(), clock);
+                later.computeIfAbsent(stream.size() + random.nextInt(300), at -> new ArrayList<>())
+                        .add(new Delivery(older, TestKafka.codec().encode(older)));
+                late++;
             }
         }
-
-        Map<CloudEvent<?>, EncodedEvent> encoded = new HashMap<>();
-        for (CloudEvent<OrderImported> event : inOrder) {
-            encoded.put(event, TestKafka.codec().encode(event));
-            send(event, encoded.get(event));
+        assertThat(duplicates).isEqualTo(ORDERS / 10);
+        assertThat(late).isEqualTo(ORDERS / 20);
+        int sent = 0;
+        for (int position = 0; position < stream.size(); position++) {
+            stream.get(position).send();
+            sent++;
+            for (Delivery again : later.getOrDefault(position, List.of())) {
+                again.send();
+                sent++;
+            }
         }
-        for (CloudEvent<OrderImported> duplicate : duplicates) {
-            send(duplicate, encoded.get(duplicate));
+        for (List<Delivery> rest : later.tailMap(stream.size()).values()) {
+            for (Delivery again : rest) {
+                again.send();
+                sent++;
+            }
         }
-        late.forEach(TestKafka::sendAsync);
         TestKafka.flush();
+        assertThat(sent).isEqualTo(stream.size() + duplicates + late);
 
         long expectedRevisions = newest.values().stream().mapToLong(OrderImported::revision).sum();
-        await().atMost(Duration.ofSeconds(600)).pollInterval(Duration.ofSeconds(2)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(2)).until(() -> QuarkusTransaction.requiringNew().call(() ->
                 entityManager.createQuery("select count(o), coalesce(sum(o.revision), 0) from OrderEntity o where o.shopId = :shop", Object[].class)
                         .setParameter("shop", shop).getSingleResult()),
                 row -> ((Number) row[0]).longValue() == ORDERS && ((Number) row[1]).longValue() == expectedRevisions);
@@ -95,18 +120,28 @@ class BulkIntakeTest {
             List<OrderEntity> orders = entityManager.createQuery(
                     "select distinct o from OrderEntity o left join fetch o.lines where o.shopId = :shop", OrderEntity.class)
                     .setParameter("shop", shop).getResultList();
-            assertThat(orders).hasSize(ORDERS);
+            assertThat(orders).extracting(order -> order.externalOrderId).containsExactlyInAnyOrderElementsOf(newest.keySet());
             for (OrderEntity order : orders) {
                 assertSameAs(order, newest.get(order.externalOrderId));
             }
             long history = entityManager.createQuery("select count(h) from StatusHistoryEntity h where h.order.shopId = :shop", Long.class)
                     .setParameter("shop", shop).getSingleResult();
             assertThat(history).as("one creation per order, nothing applied twice").isEqualTo(ORDERS);
+            long customers = entityManager.createQuery("select count(distinct o.customer) from OrderEntity o where o.shopId = :shop", Long.class)
+                    .setParameter("shop", shop).getSingleResult();
+            assertThat(customers).as("500 buyers by e-mail, each created once").isEqualTo(500);
         });
     }
 
-    private static void send(CloudEvent<?> event, EncodedEvent encoded) {
-        TestKafka.sendRawAsync(EventType.ORDER_IMPORTED.topic(), event.key(), encoded.kafkaHeaders(), encoded.value());
+    private static OrderImported.Address address(String line1) {
+        return new OrderImported.Address("Jane Doe", null, line1, null, "Berlin", null, "10115", "DE", null);
+    }
+
+    private record Delivery(CloudEvent<OrderImported> event, EncodedEvent encoded) {
+        /** Sends the encoded record unchanged: a second call is a redelivery of the same event id. */
+        void send() {
+            TestKafka.sendRawAsync(EventType.ORDER_IMPORTED.topic(), event.key(), encoded.kafkaHeaders(), encoded.value());
+        }
     }
 
     private static void assertSameAs(OrderEntity order, OrderImported snapshot) {

@@ -1,6 +1,5 @@
 package io.oms.order.intake;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.oms.events.CloudEvent;
 import io.oms.events.EncodedEvent;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 public class OrderIntakeTest {
 
-    private static final Duration BOUND = Duration.ofSeconds(60);
+    private static final Duration BOUND = Duration.ofSeconds(120);
 
     @BeforeEach
     void consumersJoined() {
@@ -124,41 +124,85 @@ public class OrderIntakeTest {
     }
 
     @Test
-    void snapshotWithoutLinesIsListedAsRejectedWithItsReason() throws Exception {
+    void snapshotWithoutLinesIsListedAsRejectedWithItsReasonAndCreatesNoOrder() {
         OrderImported valid = anOrderImported().build();
         CloudEvent<OrderImported> event = CloudEvent.of("/test", valid, Clock.systemUTC());
-        EncodedEvent encoded = TestKafka.codec().encode(event);
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode value = (ObjectNode) json.readTree(encoded.value());
-        value.putArray("lines");
 
-        TestKafka.sendRaw(EventType.ORDER_IMPORTED.topic(), event.key(), encoded.kafkaHeaders(), json.writeValueAsBytes(value));
+        TestKafka.sendWithoutLines(event);
 
-        JsonPath rejected = await().atMost(BOUND).until(
-                () -> given().queryParam("shopId", valid.shopId().value()).get("/api/v1/orders/rejected").jsonPath(),
-                page -> page.getInt("total") == 1);
+        JsonPath rejected = awaitRejected(valid.shopId().value(), 1);
         assertThat(rejected.getString("items[0].orderKey")).isEqualTo(valid.kafkaKey());
         assertThat(rejected.getString("items[0].eventId")).isEqualTo(event.id().toString());
-        assertThat(rejected.getString("items[0].reason")).contains("lines");
+        assertThat(rejected.getLong("items[0].revision")).isEqualTo(1);
+        assertThat(rejected.getString("items[0].reason")).contains("lines").contains("at least 1");
         assertThat(given().queryParam("shopId", valid.shopId().value()).get("/api/v1/orders").jsonPath().getInt("total")).isZero();
     }
 
     @Test
-    void snapshotWithNegativeQuantityIsListedAsRejected() throws Exception {
-        OrderImported valid = anOrderImported().withLines(List.of(new OrderImported.Line("l-1", ListingId.of("x"), Sku.of("S"), "t",
-                List.of(), 1, new BigDecimal("1.00")))).build();
+    void snapshotWithNegativeQuantityIsListedAsRejected() {
+        OrderImported valid = anOrderImported().build();
+
+        TestKafka.sendAltered(CloudEvent.of("/test", valid, Clock.systemUTC()),
+                value -> ((ObjectNode) value.withArray("lines").get(0)).put("quantity", -2));
+
+        JsonPath rejected = awaitRejected(valid.shopId().value(), 1);
+        assertThat(rejected.getString("items[0].reason")).contains("quantity");
+        assertThat(given().queryParam("shopId", valid.shopId().value()).get("/api/v1/orders").jsonPath().getInt("total")).isZero();
+    }
+
+    @Test
+    void schemaValidSnapshotInWhichNoLineHasAQuantityIsListedAsRejected() {
+        OrderImported nothingOrdered = anOrderImported().withLines(List.of(line("l-1", 0), line("l-2", 0))).build();
+
+        TestKafka.send(CloudEvent.of("/test", nothingOrdered, Clock.systemUTC()));
+
+        JsonPath rejected = awaitRejected(nothingOrdered.shopId().value(), 1);
+        assertThat(rejected.getString("items[0].orderKey")).isEqualTo(nothingOrdered.kafkaKey());
+        assertThat(rejected.getString("items[0].reason")).isEqualTo("no line has a quantity above 0 in a PAID order");
+        assertThat(given().queryParam("shopId", nothingOrdered.shopId().value()).get("/api/v1/orders").jsonPath().getInt("total")).isZero();
+    }
+
+    @Test
+    void impossibleLaterRevisionIsRejectedAndTheOrderKeepsItsLastGoodRevision() {
+        var builder = anOrderImported().withLines(List.of(line("l-1", 2)));
+        OrderImported good = builder.withRevision(1).build();
+        OrderImported twoLinesOneId = builder.withRevision(2).withLines(List.of(line("l-1", 1), line("l-1", 3))).build();
+        TestKafka.send(CloudEvent.of("/test", good, Clock.systemUTC()));
+        awaitOrder(good, 1);
+
+        TestKafka.send(CloudEvent.of("/test", twoLinesOneId, Clock.systemUTC()));
+
+        JsonPath rejected = awaitRejected(good.shopId().value(), 1);
+        assertThat(rejected.getLong("items[0].revision")).isEqualTo(2);
+        assertThat(rejected.getString("items[0].reason")).isEqualTo("line id l-1 appears twice");
+        JsonPath order = awaitOrder(good, 1);
+        assertThat(order.getList("lines.quantity")).containsExactly(2);
+    }
+
+    @Test
+    void recordThatIsNotEvenJsonIsListedAsRejectedUnderItsKey() {
+        OrderImported valid = anOrderImported().build();
         CloudEvent<OrderImported> event = CloudEvent.of("/test", valid, Clock.systemUTC());
         EncodedEvent encoded = TestKafka.codec().encode(event);
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode value = (ObjectNode) json.readTree(encoded.value());
-        ((ObjectNode) value.withArray("lines").get(0)).put("quantity", -2);
 
-        TestKafka.sendRaw(EventType.ORDER_IMPORTED.topic(), event.key(), encoded.kafkaHeaders(), json.writeValueAsBytes(value));
+        TestKafka.sendRaw(EventType.ORDER_IMPORTED.topic(), event.key(), encoded.kafkaHeaders(), "{not json".getBytes(StandardCharsets.UTF_8));
 
-        JsonPath rejected = await().atMost(BOUND).until(
-                () -> given().queryParam("shopId", valid.shopId().value()).get("/api/v1/orders/rejected").jsonPath(),
-                page -> page.getInt("total") == 1);
-        assertThat(rejected.getString("items[0].reason")).contains("quantity");
+        Map<String, Object> rejected = await().atMost(BOUND).until(() -> given().queryParam("size", 500).get("/api/v1/orders/rejected")
+                .jsonPath().<Map<String, Object>>getList("items").stream()
+                .filter(item -> valid.kafkaKey().equals(item.get("orderKey"))).findFirst().orElse(null), java.util.Objects::nonNull);
+        assertThat(rejected.get("eventId")).isEqualTo(event.id().toString());
+        assertThat((String) rejected.get("reason")).contains("not JSON");
+    }
+
+    private static OrderImported.Line line(String id, int quantity) {
+        return new OrderImported.Line(id, ListingId.of("listing-" + id), Sku.of("SKU-" + id), "Item " + id, List.of(), quantity,
+                new BigDecimal("1.00"));
+    }
+
+    private static JsonPath awaitRejected(String shopId, int count) {
+        return await().atMost(BOUND).until(
+                () -> given().queryParam("shopId", shopId).get("/api/v1/orders/rejected").then().statusCode(200).extract().jsonPath(),
+                page -> page.getInt("total") == count);
     }
 
     /** Waits until the order of this snapshot is at the given revision; answers its detail. */

@@ -15,7 +15,9 @@ import io.oms.events.order.OrderStatus;
 import io.oms.events.order.OrderStatusChanged;
 import io.oms.order.OrderImportedBuilder;
 import io.oms.order.TestKafka;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.persistence.EntityManager;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,13 +36,21 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 
 @QuarkusTest
 class StatusMachineTest {
 
-    private static final Duration BOUND = Duration.ofSeconds(60);
+    private static final Duration BOUND = Duration.ofSeconds(120);
     private static final Clock CLOCK = Clock.systemUTC();
+
+    private final EntityManager entityManager;
+
+    StatusMachineTest(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
 
     @BeforeEach
     void consumersJoined() {
@@ -82,6 +92,8 @@ class StatusMachineTest {
         assertThat(order.getList("statusHistory.to")).containsExactly("NEW", "PARTIAL", "NEW");
         assertThat(order.getList("missingLines")).isEmpty();
         assertThat(order.getString("statusHistory[2].eventId")).isNotNull();
+        assertThat(publishedStatuses(partial)).containsExactly("NEW", "PARTIAL", "NEW");
+        assertThat(publishedStatuses(complete)).containsExactly("NEW");
     }
 
     @Test
@@ -115,27 +127,80 @@ class StatusMachineTest {
         assertThat(order.getString("status")).isEqualTo("PACKED");
         assertThat(order.getString("exceptions[0].code")).isEqualTo("cancel-after-pack");
         assertThat(order.getString("exceptions[0].message")).contains("PACKED");
+        assertThat(order.getString("exceptions[0].resolvedAt")).isNull();
         assertThat(order.getLong("revision")).isEqualTo(2);
+        assertThat(order.getString("channelStatus")).isEqualTo("CANCELLED");
+        assertThat(order.getList("statusHistory.to")).containsExactly("NEW", "READY_FOR_PICKING", "PACKED");
+        // A status event would have committed with the exception: nothing told inventory to release the stock.
+        assertThat(publishedStatuses(orderId)).containsExactly("NEW", "READY_FOR_PICKING", "PACKED");
     }
 
     @Test
-    void sellerCancellationFollowsTheSameRule() {
-        String before = importOrder(anOrderImported());
-        String after = importOrder(anOrderImported());
-        moveTo(after, "READY_FOR_PICKING");
-        moveTo(after, "PACKED");
+    void sellerCancellationBeforePackingCancelsAndPublishes() {
+        try (TestKafka.Reader published = new TestKafka.Reader(EventType.ORDER_STATUS_CHANGED.topic())) {
+            String orderId = importOrder(anOrderImported());
+            moveTo(orderId, "READY_FOR_PICKING");
 
-        given().contentType(ContentType.JSON).body(Map.of("reason", "out of stock")).post("/api/v1/orders/" + before + "/cancel")
-                .then().statusCode(200).body("status", equalTo("CANCELLED"))
-                .body("statusHistory[1].cause", equalTo("cancelled by the seller: out of stock"));
-        given().contentType(ContentType.JSON).body(Map.of()).post("/api/v1/orders/" + after + "/cancel")
+            given().contentType(ContentType.JSON).body(Map.of("reason", "out of stock")).post("/api/v1/orders/" + orderId + "/cancel")
+                    .then().statusCode(200).body("status", equalTo("CANCELLED"))
+                    .body("statusHistory[2].cause", equalTo("cancelled by the seller: out of stock"));
+
+            OrderStatusChanged changed = awaitPublished(published, orderId, OrderStatus.CANCELLED);
+            assertThat(changed.oldStatus()).isEqualTo(OrderStatus.READY_FOR_PICKING);
+            assertThat(changed.lines()).extracting(OrderStatusChanged.Line::sku).containsExactly(Sku.of("SKU-1"));
+        }
+    }
+
+    @Test
+    void sellerCancellationAfterPackingIsRefusedWithConflictAndRaisesCancelAfterPack() {
+        String orderId = importOrder(anOrderImported());
+        moveTo(orderId, "READY_FOR_PICKING");
+        moveTo(orderId, "PACKED");
+
+        given().contentType(ContentType.JSON).body(Map.of()).post("/api/v1/orders/" + orderId + "/cancel")
                 .then().statusCode(409).contentType("application/problem+json")
+                .body("status", equalTo(409))
                 .body("field", equalTo("status"))
-                .body("allowedNextStatuses", hasItems("READY_TO_SHIP", "IN_TRANSIT"));
+                .body("detail", containsString("PACKED"))
+                .body("allowedNextStatuses", containsInAnyOrder("READY_TO_SHIP", "IN_TRANSIT"));
 
-        JsonPath order = given().get("/api/v1/orders/" + after).jsonPath();
+        JsonPath order = given().get("/api/v1/orders/" + orderId).jsonPath();
         assertThat(order.getString("status")).isEqualTo("PACKED");
         assertThat(order.getList("exceptions.code")).containsExactly("cancel-after-pack");
+        assertThat(order.getString("exceptions[0].message")).contains("cancelled by the seller");
+        assertThat(publishedStatuses(orderId)).doesNotContain("CANCELLED");
+    }
+
+    @Test
+    void unknownOrMalformedIdsAnswerNotFound() {
+        String unknown = java.util.UUID.randomUUID().toString();
+        given().get("/api/v1/orders/" + unknown).then().statusCode(404).contentType("application/problem+json")
+                .body("field", equalTo("id")).body("detail", containsString(unknown));
+        given().contentType(ContentType.JSON).body(Map.of()).post("/api/v1/orders/" + unknown + "/cancel")
+                .then().statusCode(404).contentType("application/problem+json").body("field", equalTo("id"));
+        given().post("/api/v1/orders/" + unknown + "/release").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/orders/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/customers/" + unknown).then().statusCode(404).contentType("application/problem+json")
+                .body("field", equalTo("id"));
+    }
+
+    @Test
+    void malformedRequestsAnswerBadRequestNamingTheField() {
+        String orderId = importOrder(anOrderImported());
+
+        given().contentType(ContentType.JSON).body(Map.of("status", "SHIPPED_BY_PIGEON")).post("/api/v1/orders/" + orderId + "/status")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("status"));
+        given().contentType(ContentType.JSON).body(Map.of("cause", "no status")).post("/api/v1/orders/" + orderId + "/status")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("status"));
+        given().contentType(ContentType.JSON).body(Map.of("channel", "etsy")).post("/api/v1/orders/release")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("shopId"));
+        given().queryParam("createdFrom", "yesterday").get("/api/v1/orders")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("createdFrom"));
+        given().queryParam("sort", "price,desc").get("/api/v1/orders")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("sort"));
+        given().queryParam("size", 0).get("/api/v1/orders")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("size"));
+        assertThat(given().get("/api/v1/orders/" + orderId).jsonPath().getString("status")).isEqualTo("NEW");
     }
 
     @Test
@@ -148,14 +213,14 @@ class StatusMachineTest {
         String three = importOrder(anOrderImported().withShop(shop));
         assertThat(List.of(one, two, three)).allSatisfy(id ->
                 assertThat(given().get("/api/v1/orders/" + id).jsonPath().getString("status")).isEqualTo("ON_HOLD"));
-        send(new ReservationResult(OrderId.of(one), List.of(), List.of(line("SKU-1", 1)), null));
 
         given().post("/api/v1/orders/" + one + "/release").then().statusCode(200).body("status", equalTo("NEW"));
         given().contentType(ContentType.JSON).body(Map.of("channel", "etsy", "shopId", shop)).post("/api/v1/orders/release")
                 .then().statusCode(200).body("released", equalTo(2));
 
         assertThat(given().queryParams("shopId", shop, "status", "NEW").get("/api/v1/orders").jsonPath().getInt("total")).isEqualTo(3);
-        given().post("/api/v1/orders/" + one + "/release").then().statusCode(409).body("allowedNextStatuses", hasItems("PARTIAL"));
+        given().post("/api/v1/orders/" + one + "/release").then().statusCode(409).contentType("application/problem+json")
+                .body("field", equalTo("status")).body("allowedNextStatuses", hasItems("PARTIAL", "CANCELLED"));
     }
 
     @Test
@@ -199,6 +264,14 @@ class StatusMachineTest {
                 .body("status", equalTo(409))
                 .body("field", equalTo("status"))
                 .body("allowedNextStatuses", hasItems("PARTIAL", "CANCELLED", "READY_FOR_PICKING"));
+    }
+
+    /** The new statuses the service put into its outbox for this order, oldest first (the outbox commits with the change). */
+    @SuppressWarnings("unchecked")
+    private List<String> publishedStatuses(String orderId) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "select payload ->> 'newStatus' from outbox where aggregateid = ?1 and type = ?2 order by created_at, id", String.class)
+                .setParameter(1, orderId).setParameter(2, EventType.ORDER_STATUS_CHANGED.ceType()).getResultList());
     }
 
     private static ShipmentCreated shipment(OrderImported snapshot, String orderId, String tracking) {
