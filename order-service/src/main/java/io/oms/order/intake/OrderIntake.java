@@ -10,7 +10,6 @@ import io.oms.order.store.Address;
 import io.oms.order.store.OrderEntity;
 import io.oms.order.store.OrderLineEntity;
 import io.oms.order.store.RejectedSnapshotEntity;
-import io.oms.order.store.ShopSettingsEntity;
 import io.oms.order.store.TransactionLookups;
 import io.oms.order.store.Variation;
 import io.oms.order.status.StatusChanges;
@@ -92,7 +91,7 @@ public class OrderIntake {
         if (machine.targetOf(snapshot.channelStatus()).filter(OrderStatus.CANCELLED::equals).isPresent()) {
             initial = OrderStatus.CANCELLED;
             cause = "imported cancelled (" + snapshot.channelStatus() + ")";
-        } else if (holdsNewOrders(order.channel, order.shopId)) {
+        } else if (lookups.holdsNewOrders(order.channel, order.shopId)) {
             initial = OrderStatus.ON_HOLD;
             cause = "imported; shop holds new orders";
         } else {
@@ -104,11 +103,6 @@ public class OrderIntake {
         lookups.created(order);
         statusChanges.start(order, initial, cause, eventId);
         Log.debugf("order %s created as %s (revision %d)", orderKey, order.status, order.revision);
-    }
-
-    private static boolean holdsNewOrders(String channel, String shopId) {
-        ShopSettingsEntity settings = ShopSettingsEntity.findById(new ShopSettingsEntity.Key(channel, shopId));
-        return settings != null && settings.holdNewOrders;
     }
 
     /** A marketplace status change asks for an OMS status: cancellation follows its rule, others the table. */

@@ -96,8 +96,9 @@ public class OrderEntity extends PanacheEntityBase {
     @OrderBy("position")
     public List<OrderLineEntity> lines = new ArrayList<>();
 
+    /** In time order; ids (blocks of 50 per process) break ties between entries of one transaction. */
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
-    @OrderBy("id")
+    @OrderBy("changedAt, id")
     public List<StatusHistoryEntity> history = new ArrayList<>();
 
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)

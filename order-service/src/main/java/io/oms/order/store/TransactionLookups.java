@@ -52,6 +52,20 @@ public class TransactionLookups {
                 matchKey);
     }
 
+    /** Whether the shop holds its new orders for manual release (asked once per shop and transaction). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean holdsNewOrders(String channel, String shopId) {
+        String key = "shop " + channel + ":" + shopId;
+        Map<String, Object> seen = seen();
+        Boolean holds = (Boolean) seen.get(key);
+        if (holds == null) {
+            ShopSettingsEntity settings = entityManager.find(ShopSettingsEntity.class, new ShopSettingsEntity.Key(channel, shopId));
+            holds = settings != null && settings.holdNewOrders;
+            seen.put(key, holds);
+        }
+        return holds;
+    }
+
     /** Remembers an order this transaction created, so that a later snapshot of it in the same batch finds it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void created(OrderEntity order) {

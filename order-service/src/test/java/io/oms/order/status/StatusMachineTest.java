@@ -270,7 +270,7 @@ class StatusMachineTest {
     @SuppressWarnings("unchecked")
     private List<String> publishedStatuses(String orderId) {
         return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
-                "select payload ->> 'newStatus' from outbox where aggregateid = ?1 and type = ?2 order by created_at, id", String.class)
+                "select payload ->> 'newStatus' from outbox where aggregateid = ?1 and type = ?2 order by seq", String.class)
                 .setParameter(1, orderId).setParameter(2, EventType.ORDER_STATUS_CHANGED.ceType()).getResultList());
     }
 
