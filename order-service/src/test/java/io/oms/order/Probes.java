@@ -92,7 +92,7 @@ final class Probes {
         for (int p = 0; p < partitions; p++) {
             pending.add(p);
         }
-        await("every partition of " + what + " is read").atMost(BOUND).pollInterval(Duration.ofSeconds(2)).pollInSameThread()
+        await("every partition of " + what + " is read").atMost(BOUND).pollInterval(Duration.ofSeconds(1)).pollInSameThread()
                 .until(() -> {
                     pending.removeIf(applied::test);
                     pending.forEach(send::accept);

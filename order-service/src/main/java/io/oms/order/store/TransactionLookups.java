@@ -3,6 +3,7 @@ package io.oms.order.store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -11,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds orders and customers by their business keys without flushing the session.
+ * Finds orders and customers by their business keys without flushing the session, and a shop's hold setting once.
  *
  * <p>messaging applies a poll's records (up to 500) in one transaction. A JPQL query in Hibernate's AUTO flush
  * mode first flushes, that is dirty-checks every entity the transaction holds, so looking up each snapshot's
@@ -24,6 +25,7 @@ import java.util.Optional;
 public class TransactionLookups {
 
     private static final String RESOURCE = TransactionLookups.class.getName();
+    private static final String CLEARED_AT_END = "cleared at the end of its transaction";
 
     private final TransactionSynchronizationRegistry transactions;
     private final EntityManager entityManager;
@@ -81,11 +83,13 @@ public class TransactionLookups {
     private <T> Optional<T> find(String key, Class<T> type, String query, String parameter) {
         Map<String, Object> seen = seen();
         Object known = seen.get(key);
-        if (known != null) {
+        // Only an entity of this persistence context may be changed: one left from an earlier transaction would
+        // be detached, and what the caller writes to it would be lost without a word.
+        if (known != null && entityManager.contains(known)) {
             return Optional.of(type.cast(known));
         }
         Optional<T> found = entityManager.createQuery(query, type).setParameter(1, parameter).setFlushMode(FlushModeType.COMMIT)
-                .setMaxResults(1).getResultStream().findFirst();
+                .setMaxResults(1).getResultList().stream().findFirst();
         found.ifPresent(entity -> seen.put(key, entity));
         return found;
     }
@@ -96,6 +100,23 @@ public class TransactionLookups {
         if (seen == null) {
             seen = new HashMap<>();
             transactions.putResource(RESOURCE, seen);
+        }
+        if (!seen.containsKey(CLEARED_AT_END)) {
+            // Seen in the packaged service (not in @QuarkusTest): a later transaction of the consumer thread found
+            // the entities of an earlier one here, and its changes to those detached entities were lost. So the
+            // map is emptied when each transaction ends, and find uses an entity only while it is managed.
+            Map<String, Object> current = seen;
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    current.clear();
+                }
+            });
+            seen.put(CLEARED_AT_END, Boolean.TRUE);
         }
         return seen;
     }

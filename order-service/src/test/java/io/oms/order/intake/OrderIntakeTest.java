@@ -82,6 +82,29 @@ public class OrderIntakeTest {
     }
 
     @Test
+    void revisionsThatArriveTogetherEndAtTheNewest() {
+        String shop = "together-" + System.nanoTime();
+        List<OrderImported> newest = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            var builder = anOrderImported().withShop(shop).withExternalOrderId("together-" + i).withLines(2);
+            // Only revision and updatedAt change between the three: a marketplace that re-publishes an unchanged order.
+            for (int revision = 1; revision <= 3; revision++) {
+                OrderImported snapshot = builder.withRevision(revision).build();
+                TestKafka.sendAsync(CloudEvent.of("/test", snapshot, Clock.systemUTC()));
+                if (revision == 3) {
+                    newest.add(snapshot);
+                }
+            }
+        }
+        TestKafka.flush();
+
+        for (OrderImported snapshot : newest) {
+            JsonPath order = awaitOrder(snapshot, 3);
+            assertThat(order.getString("updatedAtMarketplace")).isEqualTo(snapshot.updatedAt().toString());
+        }
+    }
+
+    @Test
     void customersAreMatchedByEmailElseByNameAndAddress() {
         String shop = "shop-customers-" + System.nanoTime();
         String email = "Buyer." + System.nanoTime() + "@Example.com";
