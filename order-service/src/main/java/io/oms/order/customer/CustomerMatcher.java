@@ -3,6 +3,7 @@ package io.oms.order.customer;
 import io.oms.events.order.OrderImported;
 import io.oms.order.store.Address;
 import io.oms.order.store.CustomerEntity;
+import io.oms.order.store.TransactionLookups;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -21,9 +22,11 @@ import java.util.stream.Stream;
 public class CustomerMatcher {
 
     private final Clock clock;
+    private final TransactionLookups lookups;
 
-    public CustomerMatcher(Clock clock) {
+    public CustomerMatcher(Clock clock, TransactionLookups lookups) {
         this.clock = clock;
+        this.lookups = lookups;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -32,14 +35,14 @@ public class CustomerMatcher {
         String name = buyer != null && buyer.name() != null && !buyer.name().isBlank() ? buyer.name().trim()
                 : shipping != null && shipping.name() != null && !shipping.name().isBlank() ? shipping.name().trim() : null;
         if (email != null) {
-            return Optional.of(CustomerEntity.<CustomerEntity>find("email", email).firstResultOptional()
+            return Optional.of(lookups.customerByEmail(email)
                     .orElseGet(() -> create(email, name, null, shipping)));
         }
         if (name == null) {
             return Optional.empty();
         }
         String matchKey = matchKey(name, shipping);
-        return Optional.of(CustomerEntity.<CustomerEntity>find("matchKey = ?1 and email is null", matchKey).firstResultOptional()
+        return Optional.of(lookups.customerByMatchKey(matchKey)
                 .orElseGet(() -> create(null, name, matchKey, shipping)));
     }
 
@@ -64,6 +67,7 @@ public class CustomerMatcher {
         customer.address = Address.from(shipping);
         customer.createdAt = clock.instant();
         customer.persist();
+        lookups.created(customer);
         return customer;
     }
 }

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
@@ -26,7 +27,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -99,7 +103,8 @@ public class DeadLetteredSnapshots {
 
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                    joined = true;
+                    fixStartingPositions(partitions);
+                    joined = !consumer.assignment().isEmpty();
                 }
             });
             while (running) {
@@ -122,6 +127,28 @@ public class DeadLetteredSnapshots {
             }
         } finally {
             consumer.close();
+        }
+    }
+
+    /**
+     * A new group's start (auto-offset-reset) is looked up only after the assignment, so a record written
+     * between the assignment and that look-up would be skipped under {@code latest}: look the positions up
+     * now, before this listener calls itself ready, and commit them, so that a later rebalance or restart
+     * continues from here instead of looking up "the end" again.
+     */
+    private void fixStartingPositions(Collection<TopicPartition> partitions) {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions));
+        Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            if (committed.get(partition) == null) {
+                start.put(partition, new OffsetAndMetadata(consumer.position(partition)));
+            }
+        }
+        if (!start.isEmpty()) {
+            consumer.commitSync(start);
         }
     }
 

@@ -10,7 +10,7 @@ import io.oms.order.store.Address;
 import io.oms.order.store.OrderEntity;
 import io.oms.order.store.OrderLineEntity;
 import io.oms.order.store.RejectedSnapshotEntity;
-import io.oms.order.store.ShopSettingsEntity;
+import io.oms.order.store.TransactionLookups;
 import io.oms.order.store.Variation;
 import io.oms.order.status.StatusChanges;
 import io.oms.order.status.StatusMachine;
@@ -39,13 +39,16 @@ public class OrderIntake {
     private final StatusMachine machine;
     private final OrderConfig config;
     private final Clock clock;
+    private final TransactionLookups lookups;
 
-    public OrderIntake(CustomerMatcher customers, StatusChanges statusChanges, StatusMachine machine, OrderConfig config, Clock clock) {
+    public OrderIntake(CustomerMatcher customers, StatusChanges statusChanges, StatusMachine machine, OrderConfig config, Clock clock,
+            TransactionLookups lookups) {
         this.customers = customers;
         this.statusChanges = statusChanges;
         this.machine = machine;
         this.config = config;
         this.clock = clock;
+        this.lookups = lookups;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -57,7 +60,7 @@ public class OrderIntake {
             reject(event.id(), snapshot, problem.get());
             return;
         }
-        Optional<OrderEntity> existing = OrderEntity.findByKey(orderKey);
+        Optional<OrderEntity> existing = lookups.orderByKey(orderKey);
         if (existing.isEmpty()) {
             create(event.id(), snapshot, orderKey);
             return;
@@ -88,7 +91,7 @@ public class OrderIntake {
         if (machine.targetOf(snapshot.channelStatus()).filter(OrderStatus.CANCELLED::equals).isPresent()) {
             initial = OrderStatus.CANCELLED;
             cause = "imported cancelled (" + snapshot.channelStatus() + ")";
-        } else if (holdsNewOrders(order.channel, order.shopId)) {
+        } else if (lookups.holdsNewOrders(order.channel, order.shopId)) {
             initial = OrderStatus.ON_HOLD;
             cause = "imported; shop holds new orders";
         } else {
@@ -97,13 +100,9 @@ public class OrderIntake {
         }
         order.status = initial;
         order.persist();
+        lookups.created(order);
         statusChanges.start(order, initial, cause, eventId);
         Log.debugf("order %s created as %s (revision %d)", orderKey, order.status, order.revision);
-    }
-
-    private static boolean holdsNewOrders(String channel, String shopId) {
-        ShopSettingsEntity settings = ShopSettingsEntity.findById(new ShopSettingsEntity.Key(channel, shopId));
-        return settings != null && settings.holdNewOrders;
     }
 
     /** A marketplace status change asks for an OMS status: cancellation follows its rule, others the table. */
@@ -201,15 +200,20 @@ public class OrderIntake {
             RejectedSnapshotEntity rejected = new RejectedSnapshotEntity();
             rejected.id = UUID.randomUUID();
             rejected.eventId = eventId;
-            rejected.orderKey = orderKey;
-            rejected.channel = channel;
-            rejected.shopId = shopId;
-            rejected.externalOrderId = externalOrderId;
+            // A refused snapshot may carry anything (its length may be why it was refused): cut to the columns.
+            rejected.orderKey = cut(orderKey, 600);
+            rejected.channel = cut(channel, 32);
+            rejected.shopId = cut(shopId, 255);
+            rejected.externalOrderId = cut(externalOrderId, 255);
             rejected.revision = revision;
-            rejected.reason = reason.length() > 4000 ? reason.substring(0, 4000) : reason;
+            rejected.reason = cut(reason, 4000);
             rejected.payload = payload;
             rejected.receivedAt = at;
             rejected.persist();
+        }
+
+        private static String cut(String value, int length) {
+            return value == null || value.length() <= length ? value : value.substring(0, length);
         }
     }
 }

@@ -16,18 +16,24 @@ import java.util.UUID;
 public class OrderCommands {
 
     private final StatusChanges statusChanges;
+    private final StatusMachine machine;
     private final Clock clock;
 
-    public OrderCommands(StatusChanges statusChanges, Clock clock) {
+    public OrderCommands(StatusChanges statusChanges, StatusMachine machine, Clock clock) {
         this.statusChanges = statusChanges;
+        this.machine = machine;
         this.clock = clock;
     }
 
-    /** Releases a held order to NEW (inventory then reserves it). Empty when the order does not exist. */
+    /**
+     * Releases a held order to NEW (inventory then reserves it); an order that is not held cannot be released.
+     * Empty when the order does not exist.
+     */
     @Transactional
     public Optional<StatusChanges.Outcome> release(UUID orderId) {
-        return OrderEntity.<OrderEntity>findByIdOptional(orderId)
-                .map(order -> statusChanges.move(order, OrderStatus.NEW, "released by an operator", null));
+        return OrderEntity.<OrderEntity>findByIdOptional(orderId).map(order -> order.status == OrderStatus.ON_HOLD
+                ? statusChanges.move(order, OrderStatus.NEW, "released by an operator", null)
+                : new StatusChanges.Outcome.Forbidden(order.status, OrderStatus.NEW, machine.allowedAfter(order.status)));
     }
 
     /** Releases every held order of a shop; answers how many moved. */
@@ -61,13 +67,17 @@ public class OrderCommands {
     public ShopSettingsEntity saveShopSettings(String channel, String shopId, boolean holdNewOrders) {
         ShopSettingsEntity.Key key = new ShopSettingsEntity.Key(channel, shopId);
         ShopSettingsEntity settings = ShopSettingsEntity.findById(key);
-        if (settings == null) {
+        boolean created = settings == null;
+        if (created) {
             settings = new ShopSettingsEntity();
             settings.key = key;
-            settings.persist();
         }
         settings.holdNewOrders = holdNewOrders;
         settings.updatedAt = clock.instant();
+        if (created) {
+            // persist takes the entity's state for the insert: set every column first
+            settings.persist();
+        }
         return settings;
     }
 }

@@ -23,7 +23,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** An OMS order: the newest snapshot of one marketplace order plus its OMS status. */
@@ -97,15 +96,12 @@ public class OrderEntity extends PanacheEntityBase {
     @OrderBy("position")
     public List<OrderLineEntity> lines = new ArrayList<>();
 
+    /** In time order; ids (blocks of 50 per process) break ties between entries of one transaction. */
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
-    @OrderBy("id")
+    @OrderBy("changedAt, id")
     public List<StatusHistoryEntity> history = new ArrayList<>();
 
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
     @OrderBy("raisedAt")
     public List<OrderExceptionEntity> exceptions = new ArrayList<>();
-
-    public static Optional<OrderEntity> findByKey(String orderKey) {
-        return find("orderKey", orderKey).firstResultOptional();
-    }
 }
