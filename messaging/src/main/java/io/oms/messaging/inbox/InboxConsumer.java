@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -256,8 +257,26 @@ final class InboxConsumer implements Runnable {
             commitProcessed();
         }
 
+        /**
+         * A partition this group never committed an offset for starts where {@code auto.offset.reset} says, and the
+         * client would look that up only at the next fetch: a record written in between, after readiness said
+         * "consuming", would be skipped under {@code latest}. So the start is fixed and committed here, before the
+         * consumer counts as joined, and a later rebalance or restart never looks it up again.
+         */
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (!partitions.isEmpty()) {
+                Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions));
+                Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+                for (TopicPartition partition : partitions) {
+                    if (committed.get(partition) == null) {
+                        start.put(partition, new OffsetAndMetadata(consumer.position(partition)));
+                    }
+                }
+                if (!start.isEmpty()) {
+                    consumer.commitSync(start);
+                }
+            }
             joined = true;
         }
     }
