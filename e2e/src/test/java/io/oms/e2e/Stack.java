@@ -78,6 +78,12 @@ public final class Stack implements BeforeAllCallback, ExtensionContext.Store.Cl
         return started.kafka;
     }
 
+    /** The stack's addresses, in the shape the operator steps of deploy/local take. */
+    public static io.oms.local.Seed.Endpoints endpoints() {
+        return new io.oms.local.Seed.Endpoints(part("sandbox").url(), part("order-service").url(), part("inventory-service").url(),
+                part("fulfilment-service").url(), part("channel-etsy").url(), part("channel-shopify").url());
+    }
+
     private void start() throws IOException {
         Files.createDirectories(logs);
         Infrastructure infrastructure = Infrastructure.get();
@@ -106,6 +112,11 @@ public final class Stack implements BeforeAllCallback, ExtensionContext.Store.Cl
             environment.put("OMS_MESSAGING_CONSUMER_AUTO_OFFSET_RESET", "latest");
             if (service == etsy || service == shopify) {
                 environment.put("OMS_CHANNEL_ENCRYPTION_KEY", encryptionKey);
+            }
+            if (service == etsy || service == shopify) {
+                // Polls and re-checks often enough for a test to see a change within its bounds.
+                environment.put("OMS_CHANNEL_SYNC_DEFAULT_INTERVAL", "5s");
+                environment.put("OMS_CHANNEL_SYNC_RECHECK_INTERVAL", "10s");
             }
             if (service == etsy) {
                 environment.put("ETSY_API_BASE_URL", sandbox.url());

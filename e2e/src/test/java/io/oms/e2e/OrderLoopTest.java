@@ -1,0 +1,89 @@
+package io.oms.e2e;
+
+import io.oms.local.Seed;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The loop through every process: orders placed in the sandbox shops reach order-service and are reserved in
+ * inventory; a shipment entered in fulfilment-service reaches both marketplaces and the order goes IN_TRANSIT;
+ * a buyer's cancellation cancels the order and releases its stock.
+ */
+@ExtendWith(Stack.class)
+class OrderLoopTest {
+
+    private static final Duration BOUND = Duration.ofMinutes(3);
+    private static Seed.DemoShops shops;
+
+    @BeforeAll
+    static void connectTheDemoShops() throws Exception {
+        shops = new Seed(Stack.endpoints()).run();
+    }
+
+    @Test
+    void ordersPlacedInBothShopsAppearInOrderServiceWithTheirTotalsAndAreReservedInInventory() {
+        List<Map<String, Object>> etsyReceipts = sandbox().body(Map.of("count", 2))
+                .post("/sandbox/etsy/shops/{shop}/receipts", shops.etsyShopId()).then().statusCode(201).extract().path("items");
+        List<Map<String, Object>> shopifyOrders = sandbox().body(Map.of("count", 2))
+                .post("/sandbox/shopify/shops/{domain}/orders", shops.shopifyDomain()).then().statusCode(201).extract().path("items");
+
+        for (Map<String, Object> receipt : etsyReceipts) {
+            JsonPath order = awaitOrder("etsy", shops.etsyShopId(), String.valueOf(receipt.get("receiptId")));
+            assertThat(new BigDecimal(order.getString("totals.total.amount"))).isEqualByComparingTo(new BigDecimal(receipt.get("grandTotal").toString()));
+            assertThat(order.getString("totals.total.currency")).isEqualTo(receipt.get("currency"));
+            assertThat(order.getList("lines")).hasSize((Integer) receipt.get("lines"));
+            assertThat(order.getString("shippingAddress.city")).isNotBlank();
+            assertReserved(order);
+        }
+        for (Map<String, Object> shopifyOrder : shopifyOrders) {
+            JsonPath order = awaitOrder("shopify", shops.shopifyDomain(), String.valueOf(shopifyOrder.get("legacyResourceId")));
+            assertThat(new BigDecimal(order.getString("totals.total.amount"))).isEqualByComparingTo(new BigDecimal(shopifyOrder.get("total").toString()));
+            assertThat(order.getString("externalOrderNumber")).isEqualTo(shopifyOrder.get("name"));
+            assertThat(order.getList("lines")).hasSize((Integer) shopifyOrder.get("lines"));
+            assertReserved(order);
+        }
+    }
+
+    /** The order as order-service shows it once it has been imported and inventory answered for it. */
+    private static JsonPath awaitOrder(String channel, String shopId, String externalOrderId) {
+        List<JsonPath> found = new ArrayList<>();
+        await().atMost(BOUND).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            List<Map<String, Object>> orders = given().baseUri(Stack.part("order-service").url())
+                    .queryParam("channel", channel).queryParam("shopId", shopId).queryParam("size", 500)
+                    .get("/api/v1/orders").then().statusCode(200).extract().path("items");
+            Map<String, Object> summary = orders.stream().filter(o -> externalOrderId.equals(o.get("externalOrderId"))).findFirst()
+                    .orElseThrow(() -> new AssertionError(channel + " order " + externalOrderId + " not in order-service yet"));
+            assertThat(summary.get("status")).as("status of " + externalOrderId).isIn("NEW", "PARTIAL");
+            found.clear();
+            found.add(given().baseUri(Stack.part("order-service").url()).get("/api/v1/orders/{id}", summary.get("id")).then().statusCode(200)
+                    .extract().jsonPath());
+        });
+        return found.get(0);
+    }
+
+    private static void assertReserved(JsonPath order) {
+        JsonPath reservation = given().baseUri(Stack.part("inventory-service").url()).get("/api/v1/reservations/{id}", order.getString("id"))
+                .then().statusCode(200).extract().jsonPath();
+        int reserved = reservation.getList("reservedLines").size();
+        int missing = reservation.getList("missingLines").size();
+        assertThat(reserved + missing).as("lines inventory answered for").isEqualTo(order.getList("lines").size());
+        assertThat(order.getString("status")).isEqualTo(missing == 0 ? "NEW" : "PARTIAL");
+    }
+
+    private static io.restassured.specification.RequestSpecification sandbox() {
+        return given().baseUri(Stack.part("sandbox").url()).contentType(ContentType.JSON);
+    }
+}
