@@ -57,6 +57,80 @@ class OrderLoopTest {
         }
     }
 
+    @Test
+    void aShipmentEnteredInFulfilmentPutsTheTrackingOnBothMarketplacesAndTheOrderGoesInTransit() {
+        String etsyReceipt = String.valueOf(sandbox().body(Map.of("count", 1)).post("/sandbox/etsy/shops/{shop}/receipts", shops.etsyShopId())
+                .then().statusCode(201).extract().path("items[0].receiptId"));
+        String shopifyOrder = String.valueOf(sandbox().body(Map.of("count", 1)).post("/sandbox/shopify/shops/{domain}/orders", shops.shopifyDomain())
+                .then().statusCode(201).extract().path("items[0].legacyResourceId"));
+        String etsyTracking = ship(awaitOrder("etsy", shops.etsyShopId(), etsyReceipt));
+        String shopifyTracking = ship(awaitOrder("shopify", shops.shopifyDomain(), shopifyOrder));
+
+        Marketplaces marketplaces = new Marketplaces(Stack.part("sandbox").url(), shops);
+        await().atMost(BOUND).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(marketplaces.etsyTrackingCodes(etsyReceipt)).containsExactly(etsyTracking);
+            assertThat(marketplaces.shopifyTrackingNumbers(shopifyOrder)).containsExactly(shopifyTracking);
+        });
+        await().atMost(BOUND).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(order("etsy", shops.etsyShopId(), etsyReceipt).getString("status")).isEqualTo("IN_TRANSIT");
+            assertThat(order("shopify", shops.shopifyDomain(), shopifyOrder).getString("status")).isEqualTo("IN_TRANSIT");
+        });
+    }
+
+    @Test
+    void aBuyersCancellationInShopifyCancelsTheOrderAndReleasesItsStock() {
+        String shopifyOrder = String.valueOf(sandbox().body(Map.of("count", 1)).post("/sandbox/shopify/shops/{domain}/orders", shops.shopifyDomain())
+                .then().statusCode(201).extract().path("items[0].legacyResourceId"));
+        JsonPath order = awaitOrder("shopify", shops.shopifyDomain(), shopifyOrder);
+        String orderId = order.getString("id");
+        List<Map<String, Object>> reserved = given().baseUri(Stack.part("inventory-service").url()).get("/api/v1/reservations/{id}", orderId)
+                .then().statusCode(200).extract().path("reservedLines");
+        assertThat(reserved).isNotEmpty();
+        String sku = (String) reserved.get(0).get("sku");
+        int availableWhileReserved = available(sku);
+
+        sandbox().post("/sandbox/shopify/shops/{domain}/orders/{id}/cancel", shops.shopifyDomain(), shopifyOrder).then().statusCode(200);
+
+        await().atMost(BOUND).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(order("shopify", shops.shopifyDomain(), shopifyOrder).getString("status")).isEqualTo("CANCELLED");
+            assertThat(available(sku)).isGreaterThan(availableWhileReserved);
+        });
+    }
+
+    /** Released for picking, picked, packed and shipped with a new tracking number, as an operator does it. */
+    private static String ship(JsonPath order) {
+        String orderId = order.getString("id");
+        assertThat(order.getString("status")).as("fully reserved").isEqualTo("NEW");
+        given().baseUri(Stack.part("order-service").url()).contentType(ContentType.JSON)
+                .body(Map.of("status", "READY_FOR_PICKING", "cause", "e2e")).post("/api/v1/orders/{id}/status", orderId).then().statusCode(200);
+        String fulfilment = await().atMost(BOUND).pollInterval(Duration.ofMillis(500)).until(
+                () -> given().baseUri(Stack.part("fulfilment-service").url()).queryParam("orderId", orderId).get("/api/v1/fulfilments")
+                        .then().statusCode(200).extract().<String>path("items[0].id"),
+                id -> id != null);
+        given().baseUri(Stack.part("fulfilment-service").url()).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/fulfilments/{id}/pick", fulfilment).then().statusCode(200);
+        given().baseUri(Stack.part("fulfilment-service").url()).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/fulfilments/{id}/pack", fulfilment).then().statusCode(200);
+        String tracking = "E2E" + System.nanoTime();
+        given().baseUri(Stack.part("fulfilment-service").url()).contentType(ContentType.JSON)
+                .body(Map.of("carrier", "dhl", "trackingNumber", tracking)).post("/api/v1/orders/{id}/shipments", orderId).then().statusCode(201);
+        return tracking;
+    }
+
+    private static int available(String sku) {
+        return given().baseUri(Stack.part("inventory-service").url()).get("/api/v1/items/{sku}", sku).then().statusCode(200)
+                .extract().path("totalAvailable");
+    }
+
+    private static JsonPath order(String channel, String shopId, String externalOrderId) {
+        List<Map<String, Object>> orders = given().baseUri(Stack.part("order-service").url())
+                .queryParam("channel", channel).queryParam("shopId", shopId).queryParam("size", 500)
+                .get("/api/v1/orders").then().statusCode(200).extract().path("items");
+        Object id = orders.stream().filter(o -> externalOrderId.equals(o.get("externalOrderId"))).findFirst()
+                .orElseThrow(() -> new AssertionError(channel + " order " + externalOrderId + " not in order-service")).get("id");
+        return given().baseUri(Stack.part("order-service").url()).get("/api/v1/orders/{id}", id).then().statusCode(200).extract().jsonPath();
+    }
+
     /** The order as order-service shows it once it has been imported and inventory answered for it. */
     private static JsonPath awaitOrder(String channel, String shopId, String externalOrderId) {
         List<JsonPath> found = new ArrayList<>();

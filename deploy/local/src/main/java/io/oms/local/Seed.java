@@ -106,6 +106,8 @@ public final class Seed {
         String callback = http.redirectOf(started.path("authorizeUrl").asText());
         JsonNode connectedShop = http.get(callback);
         warehouseFeeds("etsy", shopId);
+        // The listings (and so the SKUs whose stock goes to the shop) are known from now on, not from the first push.
+        http.send("POST", at.etsy() + "/api/v1/shops/" + connectedShop.path("id").asText() + "/listings/discover", http.object());
         say("Etsy shop " + shopId + " connected through OAuth (connector shop " + connectedShop.path("id").asText() + ")");
     }
 

@@ -67,6 +67,19 @@ class EtsyApiTest {
     }
 
     @Test
+    void anAllDigitTrackingCodeIsAString() {
+        EtsyShopFixture shop = EtsyShopFixture.create();
+        shop.receipts(1);
+        long receiptId = shop.etsy().get("/v3/application/shops/" + shop.shopId() + "/receipts").jsonPath()
+                .getLong("results[0].receipt_id");
+        // Form values are strings on the wire; the document declares tracking_code a string, and carriers such as DHL
+        // use codes made of digits only.
+        shop.etsy().contentType(ContentType.URLENC).formParam("tracking_code", "00340434161094042557")
+                .formParam("carrier_name", "DHL").post("/v3/application/shops/" + shop.shopId() + "/receipts/" + receiptId + "/tracking")
+                .then().statusCode(200).body("shipments[0].tracking_code", equalTo("00340434161094042557"));
+    }
+
+    @Test
     void anUnknownCarrierSilentlyLosesTheTrackingCode() {
         EtsyShopFixture shop = EtsyShopFixture.create();
         shop.receipts(1);
