@@ -59,10 +59,10 @@ class OrderLoopTest {
 
     @Test
     void aShipmentEnteredInFulfilmentPutsTheTrackingOnBothMarketplacesAndTheOrderGoesInTransit() {
-        String etsyReceipt = String.valueOf(sandbox().body(Map.of("count", 1)).post("/sandbox/etsy/shops/{shop}/receipts", shops.etsyShopId())
-                .then().statusCode(201).extract().path("items[0].receiptId"));
-        String shopifyOrder = String.valueOf(sandbox().body(Map.of("count", 1)).post("/sandbox/shopify/shops/{domain}/orders", shops.shopifyDomain())
-                .then().statusCode(201).extract().path("items[0].legacyResourceId"));
+        String etsyReceipt = sandbox().body(Map.of("count", 1)).post("/sandbox/etsy/shops/{shop}/receipts", shops.etsyShopId())
+                .then().statusCode(201).extract().path("items[0].receiptId").toString();
+        String shopifyOrder = sandbox().body(Map.of("count", 1)).post("/sandbox/shopify/shops/{domain}/orders", shops.shopifyDomain())
+                .then().statusCode(201).extract().path("items[0].legacyResourceId").toString();
         String etsyTracking = ship(awaitOrder("etsy", shops.etsyShopId(), etsyReceipt));
         String shopifyTracking = ship(awaitOrder("shopify", shops.shopifyDomain(), shopifyOrder));
 
@@ -79,8 +79,8 @@ class OrderLoopTest {
 
     @Test
     void aBuyersCancellationInShopifyCancelsTheOrderAndReleasesItsStock() {
-        String shopifyOrder = String.valueOf(sandbox().body(Map.of("count", 1)).post("/sandbox/shopify/shops/{domain}/orders", shops.shopifyDomain())
-                .then().statusCode(201).extract().path("items[0].legacyResourceId"));
+        String shopifyOrder = sandbox().body(Map.of("count", 1)).post("/sandbox/shopify/shops/{domain}/orders", shops.shopifyDomain())
+                .then().statusCode(201).extract().path("items[0].legacyResourceId").toString();
         JsonPath order = awaitOrder("shopify", shops.shopifyDomain(), shopifyOrder);
         String orderId = order.getString("id");
         List<Map<String, Object>> reserved = given().baseUri(Stack.part("inventory-service").url()).get("/api/v1/reservations/{id}", orderId)

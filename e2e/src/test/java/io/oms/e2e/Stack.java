@@ -107,7 +107,7 @@ public final class Stack implements BeforeAllCallback, ExtensionContext.Store.Cl
             environment.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
             environment.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
             environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
-            environment.put("OMS_MESSAGING_GROUP_SUFFIX", groupSuffix);
+            environment.put("OMS_MESSAGING_CONSUMER_GROUP_SUFFIX", groupSuffix);
             // Earlier test modules left records on the shared topics: this stack reads only what comes after it.
             environment.put("OMS_MESSAGING_CONSUMER_AUTO_OFFSET_RESET", "latest");
             if (service == etsy || service == shopify) {

@@ -59,7 +59,7 @@ public final class ServiceProcess implements AutoCloseable {
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + DB_HOST + "/" + database);
         environment.put("QUARKUS_DATASOURCE_USERNAME", DB_USER);
         environment.put("KAFKA_BOOTSTRAP_SERVERS", KAFKA);
-        environment.put("OMS_MESSAGING_GROUP_SUFFIX", "-bench-" + UUID.randomUUID().toString().substring(0, 8));
+        environment.put("OMS_MESSAGING_CONSUMER_GROUP_SUFFIX", "-bench-" + UUID.randomUUID().toString().substring(0, 8));
         environment.put("OMS_MESSAGING_CONSUMER_AUTO_OFFSET_RESET", "latest");
         environment.putAll(extraEnvironment);
         Path log = Path.of("bench", "target", module + ".log");

@@ -101,11 +101,19 @@ public class ShopifySandbox implements QuarkusTestResourceLifecycleManager {
 
     /** Runs a GraphQL document against the store as the app (to look at what the connector did). */
     public static JsonPath graphql(JsonPath shop, String query, Map<String, Object> variables) {
-        return RestAssured.given().baseUri(baseUrl).contentType("application/json")
-                .header("X-Shopify-Shop-Domain", shop.getString("domain"))
-                .header("X-Shopify-Access-Token", shop.getString("accessToken"))
-                .body(Map.of("query", query, "variables", variables))
-                .post("/admin/api/2025-01/graphql.json").then().statusCode(200).extract().jsonPath();
+        // The test reads with the shop's own token, so it shares the shop's cost bucket with the connector (which may
+        // be syncing right then): a Throttled answer is waited out, as any app must.
+        JsonPath[] answer = new JsonPath[1];
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(500)).until(() -> {
+            answer[0] = RestAssured.given().baseUri(baseUrl).contentType("application/json")
+                    .header("X-Shopify-Shop-Domain", shop.getString("domain"))
+                    .header("X-Shopify-Access-Token", shop.getString("accessToken"))
+                    .body(Map.of("query", query, "variables", variables))
+                    .post("/admin/api/2025-01/graphql.json").then().statusCode(200).extract().jsonPath();
+            List<Object> throttled = answer[0].getList("errors.findAll { it.extensions?.code == 'THROTTLED' }");
+            return throttled == null || throttled.isEmpty();
+        });
+        return answer[0];
     }
 
     /** The body for POST /api/v1/shops of a custom app (access token and API secret). */
