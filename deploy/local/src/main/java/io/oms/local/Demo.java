@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,18 +34,17 @@ final class Demo {
     void run(int count, Seed.DemoShops shops) throws IOException, InterruptedException {
         String etsyShop = shops.etsyShopId();
         String domain = shops.shopifyDomain();
-        List<String> wanted = new ArrayList<>();
+        Set<String> wanted = new HashSet<>();
         for (JsonNode receipt : http.send("POST", sandbox + "/sandbox/etsy/shops/" + etsyShop + "/receipts", http.object().put("count", count)).path("items")) {
-            wanted.add("etsy:" + etsyShop + ":" + receipt.path("receipt_id").asText(receipt.path("receiptId").asText()));
+            wanted.add(receipt.path("receiptId").asText());
         }
         for (JsonNode order : http.send("POST", sandbox + "/sandbox/shopify/shops/" + domain + "/orders", http.object().put("count", count)).path("items")) {
-            wanted.add("shopify:" + domain + ":" + order.path("id").asText());
+            wanted.add(order.path("legacyResourceId").asText());
         }
         Seed.say("demo: placed " + count + " orders in Etsy shop " + etsyShop + " and " + count + " in Shopify store " + domain);
 
-        List<JsonNode> orders = await("imported and reserved", () -> ours(etsyShop, domain),
-                list -> list.size() >= 2 * count && list.stream().allMatch(o -> !o.path("status").asText().equals("ON_HOLD")
-                        && !o.path("status").asText().isEmpty()));
+        List<JsonNode> orders = await("imported and reserved", () -> ours(etsyShop, domain, wanted),
+                list -> list.size() == wanted.size() && list.stream().allMatch(o -> !o.path("status").asText().isEmpty()));
         JsonNode first = orders.stream().filter(o -> o.path("status").asText().equals("NEW")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no order was fully reserved (NEW)"));
         String orderId = first.path("id").asText();
@@ -66,10 +67,15 @@ final class Demo {
         }
     }
 
-    private List<JsonNode> ours(String etsyShop, String domain) throws IOException, InterruptedException {
+    /** The demo's own orders as order-service lists them. */
+    private List<JsonNode> ours(String etsyShop, String domain, Set<String> externalIds) throws IOException, InterruptedException {
         List<JsonNode> all = new ArrayList<>();
         for (String query : List.of("channel=etsy&shopId=" + etsyShop, "channel=shopify&shopId=" + domain)) {
-            http.get(at.orders() + "/api/v1/orders?size=500&sort=importedAt,desc&" + query).path("items").forEach(all::add);
+            for (JsonNode order : http.get(at.orders() + "/api/v1/orders?size=500&sort=importedAt,desc&" + query).path("items")) {
+                if (externalIds.contains(order.path("externalOrderId").asText())) {
+                    all.add(order);
+                }
+            }
         }
         return all;
     }
