@@ -1,18 +1,14 @@
 package io.oms.channel.etsy;
 
+import io.oms.testsupport.SandboxProcess;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import static org.awaitility.Awaitility.await;
 
 /**
  * Runs the packaged sandbox ({@code ../sandbox/target/quarkus-app/quarkus-run.jar}, built by the reactor
@@ -22,42 +18,19 @@ import static org.awaitility.Awaitility.await;
 public class EtsySandbox implements QuarkusTestResourceLifecycleManager {
 
     private static volatile String baseUrl;
-    private Process process;
+    private SandboxProcess sandbox;
 
     @Override
     public Map<String, String> start() {
-        Path jar = Path.of("..", "sandbox", "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build it first with ./mvnw -B -pl sandbox package -DskipTests");
-        }
-        int port = freePort();
-        try {
-            Path log = Files.createTempFile("etsy-sandbox", ".log");
-            process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m", "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1", "-jar", jar.toString()))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the sandbox", e);
-        }
-        baseUrl = "http://127.0.0.1:" + port;
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the sandbox exited with " + process.exitValue());
-            }
-            return RestAssured.given().baseUri(baseUrl).get("/sandbox/etsy/shops").statusCode() == 200;
-        });
+        sandbox = SandboxProcess.start("etsy-sandbox");
+        baseUrl = sandbox.baseUrl();
         return Map.of("etsy.api-base-url", baseUrl, "etsy.authorize-url", baseUrl + "/oauth/connect");
     }
 
     @Override
     public void stop() {
-        if (process != null) {
-            process.destroy();
-            try {
-                process.onExit().get();
-            } catch (Exception e) {
-                process.destroyForcibly();
-            }
+        if (sandbox != null) {
+            sandbox.close();
         }
     }
 
@@ -120,14 +93,6 @@ public class EtsySandbox implements QuarkusTestResourceLifecycleManager {
     public static Map<String, Object> connectBody(JsonPath shop) {
         return Map.of("shopId", shop.getLong("shopId"), "keystring", shop.getString("keystring"),
                 "sharedSecret", shop.getString("sharedSecret"), "refreshToken", shop.getString("refreshToken"));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
 }

@@ -1,12 +1,12 @@
 package io.oms.channel.shopify;
 
+import io.oms.testsupport.SandboxProcess;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,30 +24,12 @@ import static org.hamcrest.Matchers.lessThan;
 public class ShopifySandbox implements QuarkusTestResourceLifecycleManager {
 
     private static volatile String baseUrl;
-    private Process process;
+    private SandboxProcess sandbox;
 
     @Override
     public Map<String, String> start() {
-        Path jar = Path.of("..", "sandbox", "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build it first with ./mvnw -B -pl sandbox package -DskipTests");
-        }
-        int port = freePort();
-        try {
-            Path log = Files.createTempFile("shopify-sandbox", ".log");
-            process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m", "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1", "-jar", jar.toString()))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the sandbox", e);
-        }
-        baseUrl = "http://127.0.0.1:" + port;
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the sandbox exited with " + process.exitValue());
-            }
-            return RestAssured.given().baseUri(baseUrl).get("/sandbox/shopify/shops").statusCode() == 200;
-        });
+        sandbox = SandboxProcess.start("shopify-sandbox");
+        baseUrl = sandbox.baseUrl();
         String relay = WebhookRelay.start();
         return Map.of("shopify.api-base-url", baseUrl, "shopify.webhooks.address", relay);
     }
@@ -55,13 +37,8 @@ public class ShopifySandbox implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         WebhookRelay.stop();
-        if (process != null) {
-            process.destroy();
-            try {
-                process.onExit().get();
-            } catch (Exception e) {
-                process.destroyForcibly();
-            }
+        if (sandbox != null) {
+            sandbox.close();
         }
     }
 

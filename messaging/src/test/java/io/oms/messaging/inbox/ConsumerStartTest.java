@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -101,6 +102,7 @@ class ConsumerStartTest {
             try {
                 await().atMost(Duration.ofSeconds(120)).until(consumer::joined);
                 await().atMost(Duration.ofSeconds(60)).until(() -> applied.contains(sku));
+                assertThat(applied).containsExactly(sku);
             } finally {
                 consumer.stop();
                 thread.join(30_000);
