@@ -1,18 +1,9 @@
 package io.oms.channel.shopify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.ConfigProvider;
+import io.oms.testsupport.TopicFromStart;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Reads a topic from the beginning, keeping the records whose key starts with a prefix (one shop's). */
 final class Topic implements AutoCloseable {
@@ -20,20 +11,10 @@ final class Topic implements AutoCloseable {
     static final String ORDERS = "oms.order-imported.v1";
     static final String PUSH_RESULTS = "oms.channel-push-result.v1";
 
-    private final KafkaConsumer<String, String> consumer;
-    private final String topic;
-    private final String keyPrefix;
-    private final List<Record> records = new ArrayList<>();
-    private final ObjectMapper json = new ObjectMapper();
+    private final TopicFromStart topic;
 
     Topic(String topic, String keyPrefix) {
-        this.topic = topic;
-        this.keyPrefix = keyPrefix;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new StringDeserializer());
+        this.topic = new TopicFromStart(topic, r -> r.key() != null && r.key().startsWith(keyPrefix));
     }
 
     /** The imported orders of one Shopify shop. */
@@ -43,26 +24,7 @@ final class Topic implements AutoCloseable {
 
     /** Everything read so far, after one more poll. */
     List<Record> poll() {
-        if (consumer.assignment().isEmpty()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            if (partitions.isEmpty()) {
-                return List.copyOf(records);
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-        }
-        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-            if (record.key() != null && record.key().startsWith(keyPrefix)) {
-                try {
-                    JsonNode value = json.readTree(record.value());
-                    records.add(new Record(record.key(), value.path("revision").asLong(), value));
-                } catch (Exception e) {
-                    throw new IllegalStateException("unreadable record " + record.key(), e);
-                }
-            }
-        }
-        return List.copyOf(records);
+        return topic.poll().stream().map(r -> new Record(r.key(), r.value().path("revision").asLong(), r.value())).toList();
     }
 
     long distinctKeys() {
@@ -71,7 +33,7 @@ final class Topic implements AutoCloseable {
 
     @Override
     public void close() {
-        consumer.close();
+        topic.close();
     }
 
     record Record(String key, long revision, JsonNode value) {
