@@ -243,6 +243,18 @@ public final class Seed {
             return sendText(method, url, "application/json", json.writeValueAsString(body));
         }
 
+        /** JSON with extra headers (a marketplace's own credentials). */
+        JsonNode sendWith(String method, String url, JsonNode body, Map<String, String> headers) throws IOException, InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+            headers.forEach(request::header);
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return json.readTree(response.body());
+        }
+
         JsonNode sendText(String method, String url, String contentType, String body) throws IOException, InterruptedException {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
             if (body == null) {
