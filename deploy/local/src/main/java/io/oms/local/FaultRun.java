@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>While ORDERS orders (half in the demo Etsy shop, half in the demo Shopify store, marketplace limits lifted) are
  * placed in the sandbox, stock receipts are booked in inventory-service and a sample of the reserved orders is picked,
- * packed and shipped with a tracking number. When a third of the orders is placed, TARGET (a service, {@code kafka} or
+ * packed and shipped with a tracking number. When a third of the orders is in order-service, TARGET (a service, {@code kafka} or
  * {@code postgres}; {@code none} for a baseline) is killed with {@code kill -9} (PostgreSQL: stopped {@code -m
  * immediate}), left down DOWN_SECONDS and started again through {@code ./oms start}.
  *
@@ -42,7 +42,8 @@ final class FaultRun {
     private static final String SANDBOX = "http://127.0.0.1:8090";
     private static final String JDBC = "jdbc:postgresql://127.0.0.1:5432/";
     private static final int PLACED_PER_CALL = 100;
-    private static final Duration SETTLE = Duration.ofMinutes(15);
+    /** How long the system may take to settle after the run, per condition ({@code BENCH_FAULT_SETTLE_MINUTES}). */
+    private static final Duration SETTLE = Duration.ofMinutes(Long.parseLong(System.getenv().getOrDefault("BENCH_FAULT_SETTLE_MINUTES", "10")));
 
     private final Seed.Http http = new Seed.Http();
     private final Seed.Endpoints at = Seed.Endpoints.local(SANDBOX);
@@ -107,8 +108,8 @@ final class FaultRun {
                 placedShopify.add(o.path("legacyResourceId").asText());
             }
             receiveStock(skus);
-            if (fault == null && placed + count >= perShop / 3) {
-                fault = new Thread(this::crashAndRestart, "fault");
+            if (fault == null) {
+                fault = new Thread(() -> crashAndRestart(etsyShop, domain), "fault");
                 fault.start();
             }
         }
@@ -158,11 +159,18 @@ final class FaultRun {
     // The work that flows during the run
     // ----------------------------------------------------------------------------------------------
 
-    private void crashAndRestart() {
+    /** In the middle of the intake: once a third of the orders is in order-service (or a minute has passed), the crash. */
+    private void crashAndRestart(String etsyShop, String domain) {
         if (target.equals("none")) {
             return;
         }
         try {
+            long giveUpAt = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            int present = 0;
+            while (System.nanoTime() < giveUpAt && (present = orders - missingOf(orders, etsyShop, domain)) < orders / 3) {
+                Thread.sleep(100); // polling the intake's progress
+            }
+            say("crash of " + target + " with " + present + " of " + orders + " orders in order-service");
             oms("kill", target);
             Thread.sleep(downSeconds * 1000L); // the outage itself: how long the part stays down
             oms("start", target);
@@ -282,7 +290,11 @@ final class FaultRun {
     // ----------------------------------------------------------------------------------------------
 
     private int missing(String etsyShop, String domain) throws SQLException {
-        return placedEtsy.size() + placedShopify.size() - present("etsy", etsyShop, placedEtsy) - present("shopify", domain, placedShopify);
+        return missingOf(placedEtsy.size() + placedShopify.size(), etsyShop, domain);
+    }
+
+    private int missingOf(int expected, String etsyShop, String domain) throws SQLException {
+        return expected - present("etsy", etsyShop, Set.copyOf(placedEtsy)) - present("shopify", domain, Set.copyOf(placedShopify));
     }
 
     private int present(String channel, String shopId, Set<String> externalIds) throws SQLException {
