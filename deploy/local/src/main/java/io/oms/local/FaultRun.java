@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,14 +38,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FaultRun {
 
-    private static final String SANDBOX = "http://127.0.0.1:8090";
-    private static final String JDBC = "jdbc:postgresql://127.0.0.1:5432/";
     private static final int PLACED_PER_CALL = 100;
     /** How long the system may take to settle after the run, per condition ({@code BENCH_FAULT_SETTLE_MINUTES}). */
     private static final Duration SETTLE = Duration.ofMinutes(Long.parseLong(System.getenv().getOrDefault("BENCH_FAULT_SETTLE_MINUTES", "10")));
 
-    private final Seed.Http http = new Seed.Http();
-    private final Seed.Endpoints at = Seed.Endpoints.local(SANDBOX);
+    private final LocalStack stack = new LocalStack();
+    private final Seed.Http http = stack.http;
+    private final Seed.Endpoints at = stack.at;
     private final Path oms;
     private final String target;
     private final int orders;
@@ -82,13 +80,11 @@ final class FaultRun {
     }
 
     boolean run() throws Exception {
-        Seed.DemoShops shops = new Seed(at).demoShops();
+        Seed.DemoShops shops = stack.demoShops();
         String etsyShop = shops.etsyShopId();
         String domain = shops.shopifyDomain();
-        http.send("PUT", SANDBOX + "/sandbox/etsy/shops/" + etsyShop + "/limits",
-                http.object().put("limitPerSecond", 10_000).put("limitPerDay", 100_000_000));
-        http.send("PUT", SANDBOX + "/sandbox/shopify/shops/" + domain + "/limits",
-                http.object().put("bucketSize", 1_000_000.0).put("restoreRate", 100_000.0));
+        stack.etsyLimits(etsyShop, 10_000, 100_000_000);
+        stack.shopifyLimits(domain, 1_000_000, 100_000);
         List<String> skus = skus(shops);
         say("target " + target + ", " + orders + " orders (" + orders / 2 + " per shop), down " + downSeconds + " s, "
                 + skus.size() + " SKUs; Etsy shop " + etsyShop + ", Shopify store " + domain);
@@ -101,19 +97,15 @@ final class FaultRun {
         int perShop = orders / 2;
         for (int placed = 0; placed < perShop; placed += PLACED_PER_CALL) {
             int count = Math.min(PLACED_PER_CALL, perShop - placed);
-            for (JsonNode r : http.send("POST", SANDBOX + "/sandbox/etsy/shops/" + etsyShop + "/receipts", http.object().put("count", count)).path("items")) {
-                placedEtsy.add(r.path("receiptId").asText());
-            }
-            for (JsonNode o : http.send("POST", SANDBOX + "/sandbox/shopify/shops/" + domain + "/orders", http.object().put("count", count)).path("items")) {
-                placedShopify.add(o.path("legacyResourceId").asText());
-            }
+            placedEtsy.addAll(stack.placeEtsyReceipts(etsyShop, count));
+            placedShopify.addAll(stack.placeShopifyOrders(domain, count));
             receiveStock(skus);
             if (fault == null) {
                 fault = new Thread(() -> crashAndRestart(etsyShop, domain), "fault");
                 fault.start();
             }
         }
-        say("placed " + (placedEtsy.size() + placedShopify.size()) + " orders in " + seconds(t0));
+        say("placed " + (placedEtsy.size() + placedShopify.size()) + " orders in " + LocalStack.seconds(t0));
         if (fault != null) {
             fault.join();
         }
@@ -121,9 +113,9 @@ final class FaultRun {
         shipper.join();
 
         // Settling: everything the run did must arrive, within a bound.
-        boolean allImported = await("every order in order-service", () -> missing(etsyShop, domain) == 0);
-        boolean allTracked = await("every shipment's tracking on the marketplace", () -> untracked(shops).isEmpty());
-        boolean stockRight = await("every shop showing inventory's available stock", () -> stockMismatches(shops, skus).isEmpty());
+        boolean allImported = LocalStack.await("every order in order-service", SETTLE, () -> missing(etsyShop, domain) == 0);
+        boolean allTracked = LocalStack.await("every shipment's tracking on the marketplace", SETTLE, () -> untracked(shops).isEmpty());
+        boolean stockRight = LocalStack.await("every shop showing inventory's available stock", SETTLE, () -> stockMismatches(shops, skus).isEmpty());
 
         int lost = missing(etsyShop, domain);
         int duplicateOrders = duplicateOrders(etsyShop, domain);
@@ -147,7 +139,7 @@ final class FaultRun {
         md.append("| shop SKUs not showing inventory's available stock | ").append(stockWrong.size()).append(stockWrong.isEmpty() ? "" : " " + stockWrong).append(" |\n");
         md.append("| shipments without their tracking on the marketplace | ").append(untracked.size()).append(" |\n");
         md.append("| settled within ").append(SETTLE.toMinutes()).append(" min | ")
-                .append(allImported && allTracked && stockRight ? "yes" : "no").append(" (total ").append(seconds(t0)).append(") |\n");
+                .append(allImported && allTracked && stockRight ? "yes" : "no").append(" (total ").append(LocalStack.seconds(t0)).append(") |\n");
         md.append("\n**Verdict: ").append(verdict).append("** (lost ").append(lost).append(", duplicated ")
                 .append(duplicateOrders + historyTwice + reservedTwice).append(")\n");
         System.out.println();
@@ -230,7 +222,7 @@ final class FaultRun {
                 return;
             } catch (Exception e) {
                 operatorRetries.incrementAndGet();
-                sleepQuietly(1_000);
+                LocalStack.sleepQuietly(1_000);
             }
         }
     }
@@ -280,7 +272,7 @@ final class FaultRun {
                 throw e;
             } catch (Exception e) {
                 operatorRetries.incrementAndGet();
-                sleepQuietly(1_000);
+                LocalStack.sleepQuietly(1_000);
             }
         }
     }
@@ -298,53 +290,53 @@ final class FaultRun {
     }
 
     private int present(String channel, String shopId, Set<String> externalIds) throws SQLException {
-        try (Connection c = db("oms_order"); PreparedStatement s = c.prepareStatement(
+        try (Connection c = LocalStack.db("oms_order"); PreparedStatement s = c.prepareStatement(
                 "select count(distinct external_order_id) from orders where channel = ? and shop_id = ? and external_order_id = any(?)")) {
             s.setString(1, channel);
             s.setString(2, shopId);
             s.setArray(3, c.createArrayOf("varchar", externalIds.toArray()));
-            return single(s);
+            return LocalStack.single(s);
         }
     }
 
     private int duplicateOrders(String etsyShop, String domain) throws SQLException {
-        try (Connection c = db("oms_order"); PreparedStatement s = c.prepareStatement("""
+        try (Connection c = LocalStack.db("oms_order"); PreparedStatement s = c.prepareStatement("""
                 select count(*) from (select 1 from orders where (channel = 'etsy' and shop_id = ?) or (channel = 'shopify' and shop_id = ?)
                 group by channel, shop_id, external_order_id having count(*) > 1) twice""")) {
             s.setString(1, etsyShop);
             s.setString(2, domain);
-            return single(s);
+            return LocalStack.single(s);
         }
     }
 
     /** An event (OrderImported, ReservationResult, ...) that moved an order's status twice. */
     private int historyEventsTwice(String etsyShop, String domain) throws SQLException {
-        try (Connection c = db("oms_order"); PreparedStatement s = c.prepareStatement("""
+        try (Connection c = LocalStack.db("oms_order"); PreparedStatement s = c.prepareStatement("""
                 select count(*) from (select 1 from order_status_history h join orders o on o.id = h.order_id
                 where h.event_id is not null and ((o.channel = 'etsy' and o.shop_id = ?) or (o.channel = 'shopify' and o.shop_id = ?))
                 group by h.order_id, h.event_id, h.to_status having count(*) > 1) twice""")) {
             s.setString(1, etsyShop);
             s.setString(2, domain);
-            return single(s);
+            return LocalStack.single(s);
         }
     }
 
     /** SKUs whose reserved stock is not the sum of the open orders' reserved lines: a reservation applied twice or lost. */
     private int reservationsTwice() throws SQLException {
-        try (Connection c = db("oms_inventory"); PreparedStatement s = c.prepareStatement("""
+        try (Connection c = LocalStack.db("oms_inventory"); PreparedStatement s = c.prepareStatement("""
                 select count(*) from stock st left join (
                   select l.sku, o.warehouse_code, sum(l.reserved) reserved from reservation_line l
                   join reserved_order o on o.order_id = l.order_id where o.status = 'OPEN' group by l.sku, o.warehouse_code
                 ) r on r.sku = st.sku and r.warehouse_code = st.warehouse_code
                 where st.reserved <> coalesce(r.reserved, 0)""")) {
-            return single(s);
+            return LocalStack.single(s);
         }
     }
 
     /** SKU → "shop shows X, inventory Y" for every SKU of a demo shop that does not show inventory's available stock. */
     private Map<String, String> stockMismatches(Seed.DemoShops shops, List<String> skus) throws Exception {
         Map<String, Integer> available = new TreeMap<>();
-        try (Connection c = db("oms_inventory"); PreparedStatement s = c.prepareStatement(
+        try (Connection c = LocalStack.db("oms_inventory"); PreparedStatement s = c.prepareStatement(
                 "select sku, greatest(on_hand - reserved, 0) from stock where warehouse_code = ? and sku = any(?)")) {
             s.setString(1, Seed.WAREHOUSE);
             s.setArray(2, c.createArrayOf("varchar", skus.toArray()));
@@ -355,8 +347,8 @@ final class FaultRun {
             }
         }
         Map<String, String> wrong = new TreeMap<>();
-        Map<String, Integer> etsy = etsyQuantities(shops);
-        Map<String, Integer> shopify = shopifyQuantities(shops);
+        Map<String, Integer> etsy = stack.etsyQuantities(shops);
+        Map<String, Integer> shopify = stack.shopifyQuantities(shops);
         for (String sku : skus) {
             Integer want = available.get(sku);
             compare(wrong, "etsy", sku, etsy, want);
@@ -371,47 +363,11 @@ final class FaultRun {
         }
     }
 
-    private Map<String, Integer> etsyQuantities(Seed.DemoShops shops) throws IOException, InterruptedException {
-        Map<String, String> auth = etsyAuth(shops);
-        Map<String, Integer> quantities = new TreeMap<>();
-        for (JsonNode listingId : shops.etsy().path("listingIds")) {
-            for (JsonNode product : http.getWith(SANDBOX + "/v3/application/listings/" + listingId.asText() + "/inventory", auth).path("products")) {
-                if (!product.path("is_deleted").asBoolean() && !product.path("sku").asText("").isEmpty()) {
-                    quantities.put(product.path("sku").asText(), product.path("offerings").path(0).path("quantity").asInt());
-                }
-            }
-        }
-        return quantities;
-    }
-
-    private Map<String, Integer> shopifyQuantities(Seed.DemoShops shops) throws IOException, InterruptedException {
-        String query = "{ productVariants(first: 250) { nodes { sku inventoryItem { inventoryLevels(first: 1) { nodes { "
-                + "quantities(names: [\"available\"]) { quantity } } } } } } }";
-        JsonNode answer = shopifyGraphql(shops, query);
-        Map<String, Integer> quantities = new TreeMap<>();
-        for (JsonNode variant : answer.path("data").path("productVariants").path("nodes")) {
-            JsonNode level = variant.path("inventoryItem").path("inventoryLevels").path("nodes").path(0);
-            if (!variant.path("sku").asText("").isEmpty() && !level.isMissingNode()) {
-                quantities.put(variant.path("sku").asText(), level.path("quantities").path(0).path("quantity").asInt());
-            }
-        }
-        return quantities;
-    }
-
     /** Shipments whose tracking number the marketplace does not show on the order. */
     private List<String> untracked(Seed.DemoShops shops) throws IOException, InterruptedException {
         List<String> missing = new ArrayList<>();
-        Map<String, String> auth = etsyAuth(shops);
         for (Shipped s : shipped.values()) {
-            String shown;
-            if (s.channel().equals("etsy")) {
-                shown = http.getWith(SANDBOX + "/v3/application/shops/" + shops.etsyShopId() + "/receipts/" + s.externalOrderId(), auth)
-                        .path("shipments").toString();
-            } else {
-                shown = shopifyGraphql(shops, "{ order(id: \"gid://shopify/Order/" + s.externalOrderId()
-                        + "\") { fulfillments { trackingInfo { number } } } }").toString();
-            }
-            if (!shown.contains(s.tracking())) {
+            if (!stack.shownShipments(shops, s.channel(), s.externalOrderId()).contains(s.tracking())) {
                 missing.add(s.channel() + ":" + s.externalOrderId());
             }
         }
@@ -421,65 +377,9 @@ final class FaultRun {
     // ----------------------------------------------------------------------------------------------
 
     private List<String> skus(Seed.DemoShops shops) throws IOException, InterruptedException {
-        Set<String> skus = new java.util.LinkedHashSet<>(etsyQuantities(shops).keySet());
+        Set<String> skus = new java.util.LinkedHashSet<>(stack.etsyQuantities(shops).keySet());
         shops.shopify().path("skus").forEach(sku -> skus.add(sku.asText()));
         return List.copyOf(skus);
-    }
-
-    private Map<String, String> etsyAuth(Seed.DemoShops shops) throws IOException, InterruptedException {
-        String token = http.send("POST", SANDBOX + "/sandbox/etsy/shops/" + shops.etsyShopId() + "/tokens", http.object()).path("accessToken").asText();
-        return Map.of("x-api-key", shops.etsy().path("apiKey").asText(), "Authorization", "Bearer " + token);
-    }
-
-    private JsonNode shopifyGraphql(Seed.DemoShops shops, String query) throws IOException, InterruptedException {
-        return http.sendWith("POST", SANDBOX + "/admin/api/2025-01/graphql.json", http.object().put("query", query),
-                Map.of("X-Shopify-Access-Token", shops.shopify().path("accessToken").asText(), "X-Shopify-Shop-Domain", shops.shopifyDomain()));
-    }
-
-    private static Connection db(String name) throws SQLException {
-        return DriverManager.getConnection(JDBC + name, "postgres", "");
-    }
-
-    private static int single(PreparedStatement statement) throws SQLException {
-        try (ResultSet rs = statement.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
-
-    /** Polls a condition once a second until it holds or the bound passes; a failed read (a part still starting) counts as "not yet". */
-    private boolean await(String what, Check check) {
-        long t0 = System.nanoTime();
-        long deadline = t0 + SETTLE.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (check.holds()) {
-                    say(what + ": yes after " + seconds(t0));
-                    return true;
-                }
-            } catch (Exception e) {
-                // a part still recovering: ask again
-            }
-            sleepQuietly(1_000);
-        }
-        say(what + ": NOT within " + SETTLE);
-        return false;
-    }
-
-    interface Check {
-        boolean holds() throws Exception;
-    }
-
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String seconds(long t0) {
-        return String.format("%.1f s", (System.nanoTime() - t0) / 1e9);
     }
 
     private static void say(String text) {
