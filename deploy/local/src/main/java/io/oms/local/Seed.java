@@ -125,7 +125,7 @@ public final class Seed {
 
     private boolean connected(String connector, String marketplaceShopId) throws IOException, InterruptedException {
         for (JsonNode shop : http.get(connector + "/api/v1/shops").path("items")) {
-            if (marketplaceShopId.equals(shop.path("shopId").asText()) || marketplaceShopId.equals(shop.path("domain").asText())) {
+            if (marketplaceShopId.equals(shop.path("externalShopId").asText())) {
                 return true;
             }
         }

@@ -152,7 +152,7 @@ final class StackBench {
     /** A manual sync of the connector's shop (channel-core's sync API). */
     private void syncNow(String connector, String base, String marketplaceShopId) throws IOException, InterruptedException {
         for (JsonNode shop : http.get(base + "/api/v1/shops").path("items")) {
-            if (marketplaceShopId.equals(shop.path("shopId").asText()) || marketplaceShopId.equals(shop.path("domain").asText())) {
+            if (marketplaceShopId.equals(shop.path("externalShopId").asText())) {
                 http.send("POST", base + "/api/v1/shops/" + shop.path("id").asText() + "/sync", http.object().put("what", "orders"));
                 LocalStack.say(connector + ": sync of " + marketplaceShopId + " started");
                 return;
