@@ -44,6 +44,11 @@ public interface OrderApi {
     @Path("/orders/{id}/cancel")
     Map<String, Object> cancel(@PathParam("id") String id, Map<String, Object> body);
 
+    /** Body {@code {"status", "cause"}}: an operator's move (e.g. release for picking). */
+    @POST
+    @Path("/orders/{id}/status")
+    Map<String, Object> move(@PathParam("id") String id, Map<String, Object> body);
+
     @GET
     @Path("/shop-settings/{channel}/{shopId}")
     Map<String, Object> shopSettings(@PathParam("channel") String channel, @PathParam("shopId") String shopId);

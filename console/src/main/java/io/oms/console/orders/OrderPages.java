@@ -110,6 +110,18 @@ public class OrderPages {
         return Outcome.run(page, () -> orders.cancel(id, body), o -> new Outcome.Redirect(page, "Cancelled: the order is " + o.get("status") + " now"));
     }
 
+    /** A manual move to one of the statuses the machine allows next (READY_FOR_PICKING releases the order to the warehouse). */
+    @POST
+    @Path("/{id}/status")
+    public Response move(@PathParam("id") String id, @RestForm String status) {
+        requireOperate();
+        String page = "/orders/" + id;
+        Map<String, Object> body = new HashMap<>();
+        body.put("status", blank(status));
+        body.put("cause", "operator (console)");
+        return Outcome.run(page, () -> orders.move(id, body), o -> new Outcome.Redirect(page, "The order is " + o.get("status") + " now"));
+    }
+
     private void requireOperate() {
         if (!access.isOperate()) {
             throw new ForbiddenException("your role may not do this");
