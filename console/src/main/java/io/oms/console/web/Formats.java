@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-/** Small formatting helpers for the templates ({@code {value.ago}}, {@code {value.when}}). */
-@TemplateExtension
+/** Small formatting helpers for the templates: {@code {fmt:ago(value)}}, {@code {fmt:when(value)}}; a missing value is fine. */
+@TemplateExtension(namespace = "fmt")
 public final class Formats {
 
     private Formats() {
