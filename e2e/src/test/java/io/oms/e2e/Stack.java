@@ -37,7 +37,8 @@ public final class Stack implements BeforeAllCallback, ExtensionContext.Store.Cl
         }
     }
 
-    private static final Duration START_BOUND = Duration.ofMinutes(4);
+    /** How long the processes may take to get ready; {@code -Doms.e2e.start-minutes=N} on a loaded machine. */
+    private static final Duration START_BOUND = Duration.ofMinutes(Long.getLong("oms.e2e.start-minutes", 4));
     private static Stack started;
 
     private final Map<String, Part> parts = new LinkedHashMap<>();
