@@ -67,7 +67,7 @@ class ConsoleBrowserTest {
         form.findElement(By.name("shopId")).sendKeys(shop.getString("shopId"));
         form.findElement(By.name("keystring")).sendKeys(shop.getString("keystring"));
         form.findElement(By.name("sharedSecret")).sendKeys(shop.getString("sharedSecret"));
-        form.findElement(By.tagName("button")).click();
+        browser.submit(form.findElement(By.tagName("button")));
 
         // the sandbox's consent page sent the browser back to the console, which had the connector exchange the code
         assertThat(browser.text(By.id("flash-ok"))).startsWith("Connected " + shop.getString("name"));
@@ -81,7 +81,7 @@ class ConsoleBrowserTest {
         String id = connect(newSandboxEtsyShop());
 
         browser.open(console("/shops/etsy/" + id));
-        browser.find(By.id("test-connection")).click();
+        browser.submit(By.id("test-connection"));
 
         assertThat(browser.text(By.id("flash-ok"))).startsWith("Connection: success");
     }
@@ -93,7 +93,7 @@ class ConsoleBrowserTest {
         sandbox().body(Map.of("count", 2)).post("/sandbox/etsy/shops/{shop}/receipts", shop.getString("shopId")).then().statusCode(201);
 
         browser.open(console("/shops/etsy/" + id));
-        browser.find(By.id("sync-now")).click();
+        browser.submit(By.id("sync-now"));
         String flash = browser.text(By.id("flash-ok"));
         assertThat(flash).startsWith("Sync started (run ");
         String run = flash.substring("Sync started (run ".length(), flash.indexOf(')'));
@@ -120,9 +120,9 @@ class ConsoleBrowserTest {
         awaitOrderStatus(shop.getString("shopId"), receipt, "ON_HOLD");
 
         browser.open(console("/orders?channel=etsy&status=ON_HOLD&shopId=" + shop.getString("shopId")));
-        browser.find(By.cssSelector("tr[data-external='" + receipt + "'] a")).click();
+        browser.submit(By.cssSelector("tr[data-external='" + receipt + "'] a"));
         assertThat(browser.text(By.id("order-status"))).isEqualTo("ON_HOLD");
-        browser.find(By.id("release-order")).click();
+        browser.submit(By.id("release-order"));
 
         assertThat(browser.text(By.id("flash-ok"))).startsWith("Released");
         assertThat(browser.text(By.id("order-status"))).isNotEqualTo("ON_HOLD");
@@ -144,7 +144,7 @@ class ConsoleBrowserTest {
         browser.open(console("/stock"));
         WebElement form = browser.find(By.cssSelector("tr[data-listing='" + listing + "'] form.map"));
         form.findElement(By.name("sku")).sendKeys(sku);
-        form.findElement(By.tagName("button")).click();
+        browser.submit(form.findElement(By.tagName("button")));
 
         assertThat(browser.text(By.id("flash-ok"))).contains("is mapped to " + sku);
         assertThat(browser.present(By.cssSelector("tr[data-listing='" + listing + "']"))).as("still unconfirmed").isFalse();
@@ -161,7 +161,7 @@ class ConsoleBrowserTest {
 
         browser.open(console("/orders/" + orderId));
         new Select(browser.find(By.id("move-status"))).selectByValue("READY_FOR_PICKING");
-        browser.find(By.id("move-button")).click();
+        browser.submit(By.id("move-button"));
         assertThat(browser.text(By.id("order-status"))).isEqualTo("READY_FOR_PICKING");
         await().atMost(BOUND).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             browser.open(console("/fulfilment/orders/" + orderId + "/ship"));
@@ -171,7 +171,7 @@ class ConsoleBrowserTest {
         String tracking = "CONSOLE" + System.nanoTime();
         new Select(browser.find(By.id("carrier"))).selectByValue("dhl");
         browser.find(By.id("tracking-number")).sendKeys(tracking);
-        browser.find(By.id("submit-shipment")).click();
+        browser.submit(By.id("submit-shipment"));
 
         assertThat(browser.text(By.id("flash-ok"))).contains("tracking " + tracking);
         assertThat(browser.text(By.id("shipments"))).contains(tracking);
