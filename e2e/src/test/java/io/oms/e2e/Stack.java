@@ -23,7 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The whole system as it is deployed: the packaged sandbox and the five services, each its own process, on the test
+ * The whole system as it is deployed: the packaged sandbox, the five services and the console, each its own process, on the test
  * infrastructure's Kafka and PostgreSQL (a fresh database per service), with consumer groups of their own. Started
  * once for every test class that uses it, stopped when the test run ends. Each process logs to
  * {@code e2e/target/stack/NAME.log}.
@@ -37,7 +37,8 @@ public final class Stack implements BeforeAllCallback, ExtensionContext.Store.Cl
         }
     }
 
-    private static final Duration START_BOUND = Duration.ofMinutes(4);
+    /** How long the processes may take to get ready; {@code -Doms.e2e.start-minutes=N} on a loaded machine. */
+    private static final Duration START_BOUND = Duration.ofMinutes(Long.getLong("oms.e2e.start-minutes", 4));
     private static Stack started;
 
     private final Map<String, Part> parts = new LinkedHashMap<>();
@@ -99,6 +100,7 @@ public final class Stack implements BeforeAllCallback, ExtensionContext.Store.Cl
         Part fulfilment = add("fulfilment-service", "fulfilment-service");
         Part etsy = add("channel-etsy", "channel-etsy");
         Part shopify = add("channel-shopify", "channel-shopify");
+        Part console = add("console", "console");
 
         launch(sandbox, Map.of("SANDBOX_PORT", Integer.toString(sandbox.port())));
         for (Part service : List.of(orders, inventory, fulfilment, etsy, shopify)) {
@@ -121,7 +123,8 @@ public final class Stack implements BeforeAllCallback, ExtensionContext.Store.Cl
             if (service == etsy) {
                 environment.put("ETSY_API_BASE_URL", sandbox.url());
                 environment.put("ETSY_AUTHORIZE_URL", sandbox.url() + "/oauth/connect");
-                environment.put("OMS_CHANNEL_OAUTH_REDIRECT_URI", etsy.url() + "/api/v1/shops/oauth/callback");
+                // The operator connects shops in the console: Etsy sends the browser back there (a program gets the shop as JSON).
+                environment.put("OMS_CHANNEL_OAUTH_REDIRECT_URI", console.url() + "/shops/etsy/oauth/callback");
             }
             if (service == shopify) {
                 environment.put("SHOPIFY_API_BASE_URL", sandbox.url());
@@ -129,6 +132,8 @@ public final class Stack implements BeforeAllCallback, ExtensionContext.Store.Cl
             }
             launch(service, environment);
         }
+        launch(console, Map.of("ORDER_SERVICE_URL", orders.url(), "INVENTORY_SERVICE_URL", inventory.url(), "FULFILMENT_SERVICE_URL", fulfilment.url(),
+                "CHANNEL_ETSY_URL", etsy.url(), "CHANNEL_SHOPIFY_URL", shopify.url()));
         long deadline = System.nanoTime() + START_BOUND.toNanos();
         for (Part part : parts.values()) {
             awaitReady(part, deadline);

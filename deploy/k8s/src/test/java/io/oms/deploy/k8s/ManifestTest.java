@@ -29,6 +29,8 @@ class ManifestTest {
 
     static final Path K8S = Path.of(System.getProperty("oms.k8s.dir", "."));
     static final Set<String> CONNECTORS = Set.of("channel-etsy", "channel-shopify");
+    /** Deployed beside the services, without database or Kafka: the operator console (only the services' APIs). */
+    static final Set<String> WEB = Set.of("console");
 
     static List<Map<String, Object>> render(String overlay) {
         return Kustomize.render(K8S.resolve("overlays").resolve(overlay));
@@ -76,10 +78,14 @@ class ManifestTest {
         List<Map<String, Object>> docs = render(overlay);
 
         Set<String> services = Topology.services().stream().map(Topology::service).collect(Collectors.toSet());
-        for (String kind : List.of("Deployment", "Service", "ServiceAccount", "PodDisruptionBudget", "NetworkPolicy", "KafkaUser")) {
+        Set<String> deployed = new TreeSet<>(services);
+        deployed.addAll(WEB);
+        for (String kind : List.of("Deployment", "Service", "ServiceAccount", "PodDisruptionBudget", "NetworkPolicy")) {
             assertThat(ofKind(docs, kind)).as(kind + "s of overlay " + overlay).extracting(Yamls::name)
-                    .containsExactlyInAnyOrderElementsOf(services);
+                    .containsExactlyInAnyOrderElementsOf(deployed);
         }
+        assertThat(ofKind(docs, "KafkaUser")).as("KafkaUsers of overlay " + overlay).extracting(Yamls::name)
+                .containsExactlyInAnyOrderElementsOf(services);
         assertThat(ofKind(docs, "HorizontalPodAutoscaler")).extracting(Yamls::name).containsExactlyInAnyOrderElementsOf(CONNECTORS);
         assertThat(ofKind(docs, "Secret")).as("secret values never live in git").isEmpty();
         assertThat(docs).allSatisfy(doc -> assertThat(string(doc, "metadata", "namespace"))
@@ -156,11 +162,18 @@ class ManifestTest {
             String port = env(docs, deployment, "QUARKUS_HTTP_PORT");
             assertThat(string(container(deployment), "ports", 0, "containerPort")).as(name + " port").isEqualTo(port);
             assertThat(string(service, "spec", "ports", 0, "port")).as(name + " service port").isEqualTo(port);
-            assertThat(env(docs, deployment, "QUARKUS_DATASOURCE_JDBC_URL")).as(name).startsWith("jdbc:postgresql://" + name + "-db:5432/");
-            assertThat(env(docs, deployment, "KAFKA_BOOTSTRAP_SERVERS")).as(name).startsWith("oms-kafka-kafka-bootstrap:");
-            assertThat(env(docs, deployment, "OMS_MESSAGING_TOPICS_CREATE")).as(name + ": Strimzi owns the topics").isEqualTo("false");
-            assertThat(secretRef(deployment, "QUARKUS_DATASOURCE_USERNAME")).isEqualTo(Map.of("name", name + "-db", "key", "username"));
-            assertThat(secretRef(deployment, "QUARKUS_DATASOURCE_PASSWORD")).isEqualTo(Map.of("name", name + "-db", "key", "password"));
+            if (WEB.contains(name)) {
+                // the console reaches the services through their Services, and nothing else
+                assertThat(env(docs, deployment, "ORDER_SERVICE_URL")).isEqualTo("http://order-service:8081");
+                assertThat(env(docs, deployment, "CHANNEL_ETSY_URL")).isEqualTo("http://channel-etsy:8084");
+                assertThat(env(docs, deployment, "QUARKUS_DATASOURCE_JDBC_URL")).as(name + " has no database").isNull();
+            } else {
+                assertThat(env(docs, deployment, "QUARKUS_DATASOURCE_JDBC_URL")).as(name).startsWith("jdbc:postgresql://" + name + "-db:5432/");
+                assertThat(env(docs, deployment, "KAFKA_BOOTSTRAP_SERVERS")).as(name).startsWith("oms-kafka-kafka-bootstrap:");
+                assertThat(env(docs, deployment, "OMS_MESSAGING_TOPICS_CREATE")).as(name + ": Strimzi owns the topics").isEqualTo("false");
+                assertThat(secretRef(deployment, "QUARKUS_DATASOURCE_USERNAME")).isEqualTo(Map.of("name", name + "-db", "key", "username"));
+                assertThat(secretRef(deployment, "QUARKUS_DATASOURCE_PASSWORD")).isEqualTo(Map.of("name", name + "-db", "key", "password"));
+            }
             if (CONNECTORS.contains(name)) {
                 assertThat(secretRef(deployment, "OMS_CHANNEL_ENCRYPTION_KEY"))
                         .isEqualTo(Map.of("name", name + "-encryption", "key", "encryption-key"));
@@ -199,6 +212,9 @@ class ManifestTest {
                 } else if (Objects.equals(at(to, "podSelector", "matchLabels", "k8s-app"), "kube-dns")) {
                     assertThat(ports).containsExactly(53);
                     reached.add("dns");
+                } else if (WEB.contains(name) && Objects.equals(at(to, "podSelector", "matchLabels", "app.kubernetes.io/part-of"), "oms")) {
+                    assertThat(ports).as(name + ": the services' API ports").containsExactlyInAnyOrder(8081, 8082, 8083, 8084, 8085);
+                    reached.add("service APIs");
                 } else if (at(to, "ipBlock") != null) {
                     assertThat(ports).as(name + ": marketplaces over HTTPS only").containsExactly(443);
                     assertThat(strings(to, "ipBlock", "except")).as(name + ": not the cluster's private ranges")
@@ -208,7 +224,7 @@ class ManifestTest {
                     throw new AssertionError(name + " allows egress to something unexpected: " + rule);
                 }
             }
-            Set<String> expected = new HashSet<>(Set.of("kafka", "database", "dns"));
+            Set<String> expected = new HashSet<>(WEB.contains(name) ? Set.of("service APIs", "dns") : Set.of("kafka", "database", "dns"));
             if (CONNECTORS.contains(name)) {
                 expected.add("marketplaces");
             }

@@ -1,0 +1,57 @@
+package io.oms.console.web;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Stands in for order-service's HTTP answers in the console's own tests (the browser tests run the real services):
+ * an order that cannot be released (409 problem+json naming a field) and an order list; the connectors' addresses
+ * point where nothing listens.
+ */
+public class ApiStub implements QuarkusTestResourceLifecycleManager {
+
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/api/v1/orders/o-1/release", exchange -> answer(exchange, 409, "application/problem+json",
+                "{\"type\":\"/problems/forbidden-transition\",\"title\":\"Conflict\",\"status\":409,"
+                        + "\"detail\":\"cannot release an order in status NEW (to NEW)\",\"field\":\"status\"}"));
+        server.createContext("/api/v1/orders", exchange -> answer(exchange, 200, "application/json",
+                "{\"items\":[{\"id\":\"o-1\",\"channel\":\"etsy\",\"shopId\":\"42\",\"externalOrderId\":\"1001\",\"externalOrderNumber\":\"1001\","
+                        + "\"status\":\"ON_HOLD\",\"buyerName\":\"Ada\",\"total\":{\"amount\":\"19.90\",\"currency\":\"EUR\"},"
+                        + "\"createdAt\":\"2026-11-25T10:00:00Z\"}],\"total\":1}"));
+        server.start();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        return Map.of("quarkus.rest-client.order-service.url", url, "quarkus.rest-client.fulfilment-service.url", url,
+                "quarkus.rest-client.inventory-service.url", "http://127.0.0.1:1",
+                "oms.console.channels.etsy", "http://127.0.0.1:1", "oms.console.channels.shopify", "http://127.0.0.1:1");
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.oms.console.web;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+@QuarkusTest
+@QuarkusTestResource(ApiStub.class)
+class PagesTest {
+
+    @Test
+    void theOrderListShowsWhatOrderServiceAnswers() {
+        given().get("/orders?status=ON_HOLD").then().statusCode(200)
+                .body(containsString("data-external=\"1001\""), containsString("19.90 EUR"), containsString("ON_HOLD"));
+    }
+
+    @Test
+    void aRefusedActionGoesBackToItsPageWithTheProblemInWordsAndItsField() {
+        String location = given().redirects().follow(false).post("/orders/o-1/release").then().statusCode(303).extract().header("Location");
+        String decoded = URLDecoder.decode(location, StandardCharsets.UTF_8);
+
+        assertThat(decoded).contains("/orders/o-1", "error=order-service: status: cannot release an order in status NEW (to NEW) (409 Conflict)",
+                "field=status");
+    }
+
+    @Test
+    void theShopsPageNamesEachConnectorThatDoesNotAnswer() {
+        given().get("/shops").then().statusCode(200)
+                .body(containsString("channel-etsy did not answer"), containsString("channel-shopify did not answer"));
+    }
+
+    @Test
+    void aPageWhoseServiceDoesNotAnswerSaysSoInsteadOfFailingBlank() {
+        given().get("/stock").then().statusCode(502).body(containsString("a service did not answer"));
+    }
+
+    @Test
+    void htmxIsServedFromTheApplicationNotACdn() {
+        given().get("/webjars/htmx.org/dist/htmx.min.js").then().statusCode(200);
+        given().get("/shops").then().body(containsString("src=\"/webjars/htmx.org/dist/htmx.min.js\""));
+    }
+}
