@@ -83,8 +83,7 @@ public class PrivacyRequests {
         int removed = deliveries.redactShop(domain);
         shops.findByExternalId(Channel.SHOPIFY.value(), domain).ifPresent(shop -> {
             ShopSettings s = shop.settings();
-            shops.updateSettings(shop.id(), shop.name(), new ShopSettings(false, s.syncInterval(), s.importMode(), s.holdNewOrders(),
-                    s.maxOrdersPerRun(), s.skipOrderIds(), s.stockSync(), s.warehouse()), clock.instant());
+            shops.updateSettings(shop.id(), shop.name(), s.withActive(false), clock.instant());
         });
         return "removed the raw bodies of " + removed + " webhook delivery(ies) and deactivated the shop; its credentials stay until it is "
                 + "deleted (the core has no delete yet)";
