@@ -82,8 +82,8 @@ public interface ChannelConfig {
         int batchSize();
 
         /**
-         * Calls per drain cycle of a shop whose channel writes stock in batches ({@code BatchInventoryPushChannel}):
-         * the cycle hands it up to this many batches of its {@code maxPerCall()} SKUs each.
+         * Marketplace writes per drain cycle of a shop whose channel writes stock in batches ({@code BatchInventoryPushChannel}):
+         * the cycle hands it up to this many times its {@code maxPerCall()} SKUs.
          */
         @WithDefault("4")
         int batchCalls();

@@ -8,14 +8,15 @@ import java.util.Map;
 
 /**
  * A channel that writes the stock of many listings in one marketplace call (Shopify: {@code inventorySetQuantities},
- * 250 quantities per call), a capability discovered as a CDI bean instead of {@link InventoryPushChannel}. The core's
- * drain cycle hands it every due queue row of a leased shop, in batches of at most {@link #maxPerCall()} SKUs, outside
- * any transaction and without listing locks (the channel's write must be a compare-and-set, so nothing it did not
- * read is overwritten), and records each row's outcome as for a single listing push.
+ * 250 quantities per call), a capability discovered as a CDI bean instead of {@link InventoryPushChannel}. Each drain
+ * cycle of a leased shop hands it the shop's due queue rows at once (at most {@code oms.channel.push.batch-calls ×}
+ * {@link #maxPerCall()} SKUs; a row is never split), outside any transaction and without listing locks (the channel's
+ * write must be a compare-and-set, so that nothing it did not read is overwritten); the channel writes them in
+ * calls of at most {@link #maxPerCall()} and answers an outcome per row, recorded as for a single listing push.
  */
 public interface BatchInventoryPushChannel {
 
-    /** The most SKUs one call takes. */
+    /** The most SKUs one marketplace write takes (a batch of n SKUs should cost ceil(n / maxPerCall) writes). */
     int maxPerCall();
 
     /** Whether the channel sets prices too; if not, queued prices end in a failure result saying so. */

@@ -146,32 +146,25 @@ public class PushWorker {
     }
 
     /**
-     * A batching channel: the shop's due rows in batches of at most {@code maxPerCall} SKUs (a row is never split),
-     * at most {@code push.batch-calls} batches this cycle; each batch's outcomes are recorded in one transaction.
+     * A batching channel: the shop's due rows in one call of at most {@code push.batch-calls × maxPerCall} SKUs (a row
+     * is never split; what does not fit waits for the next cycle), which the channel writes in calls of
+     * {@code maxPerCall}; the outcomes are recorded in one transaction.
      */
     private void drainBatches(Shop shop, BooleanSupplier go) {
         BatchInventoryPushChannel channel = batches.get();
-        int perCall = Math.max(1, channel.maxPerCall());
-        ShopAccess access = new ShopAccess(shop.id(), shop.externalShopId());
-        List<PushQueue.Queued> due = queue.due(shop.id(), clock.instant(), perCall * Math.max(1, config.push().batchCalls()));
+        int limit = Math.max(1, channel.maxPerCall()) * Math.max(1, config.push().batchCalls());
         List<PushQueue.Queued> batch = new ArrayList<>();
         int skus = 0;
-        int calls = 0;
-        for (int i = 0; i <= due.size(); i++) {
-            PushQueue.Queued row = i < due.size() ? due.get(i) : null;
-            int size = row == null ? 0 : wanted(shop, channel, row).size();
-            if (!batch.isEmpty() && (row == null || skus + size > perCall)) {
-                if (!go.getAsBoolean() || calls++ >= config.push().batchCalls()) {
-                    return;
-                }
-                pushBatch(shop, access, channel, batch);
-                batch = new ArrayList<>();
-                skus = 0;
+        for (PushQueue.Queued row : queue.due(shop.id(), clock.instant(), limit)) {
+            int size = wanted(shop, channel, row).size();
+            if (!batch.isEmpty() && skus + size > limit) {
+                break;
             }
-            if (row != null) {
-                batch.add(row);
-                skus += size;
-            }
+            batch.add(row);
+            skus += size;
+        }
+        if (!batch.isEmpty() && go.getAsBoolean()) {
+            pushBatch(shop, new ShopAccess(shop.id(), shop.externalShopId()), channel, batch);
         }
     }
 
