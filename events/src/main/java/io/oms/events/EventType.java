@@ -1,6 +1,7 @@
 package io.oms.events;
 
 import io.oms.events.channel.ChannelPushResult;
+import io.oms.events.channel.CustomerRedactionRequested;
 import io.oms.events.channel.ListingDiscovered;
 import io.oms.events.fulfilment.ShipmentCreated;
 import io.oms.events.inventory.PriceChanged;
@@ -27,7 +28,9 @@ public enum EventType {
     LISTING_DISCOVERED(Topics.LISTING_DISCOVERED, "io.oms.listing.discovered.v1", ListingDiscovered.class,
             "listing-discovered.v1"),
     CHANNEL_PUSH_RESULT(Topics.CHANNEL_PUSH_RESULT, "io.oms.channel.push-result.v1", ChannelPushResult.class,
-            "channel-push-result.v1");
+            "channel-push-result.v1"),
+    CUSTOMER_REDACTION_REQUESTED(Topics.CUSTOMER_REDACTION_REQUESTED, "io.oms.customer.redaction-requested.v1",
+            CustomerRedactionRequested.class, "customer-redaction-requested.v1");
 
     private static final Map<String, EventType> BY_CE_TYPE = index(EventType::ceType);
     private static final Map<String, EventType> BY_TOPIC = index(EventType::topic);

@@ -11,6 +11,7 @@ public final class Topics {
     public static final String RESERVATION_RESULT = "oms.reservation-result.v1";
     public static final String LISTING_DISCOVERED = "oms.listing-discovered.v1";
     public static final String CHANNEL_PUSH_RESULT = "oms.channel-push-result.v1";
+    public static final String CUSTOMER_REDACTION_REQUESTED = "oms.customer-redaction-requested.v1";
 
     /** Appended to a topic to name its dead-letter topic. */
     public static final String DLQ_SUFFIX = ".dlq";

@@ -23,7 +23,9 @@ class EventTypeTest {
                 "oms.order-status-changed.v1 io.oms.order.status-changed.v1",
                 "oms.reservation-result.v1 io.oms.reservation.result.v1",
                 "oms.listing-discovered.v1 io.oms.listing.discovered.v1",
-                "oms.channel-push-result.v1 io.oms.channel.push-result.v1");
+                "oms.channel-push-result.v1 io.oms.channel.push-result.v1",
+                // beyond DESIGN section 4: Shopify's mandatory customers/redact, told to downstream services (issue 5)
+                "oms.customer-redaction-requested.v1 io.oms.customer.redaction-requested.v1");
     }
 
     @ParameterizedTest

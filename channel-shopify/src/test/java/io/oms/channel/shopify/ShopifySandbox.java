@@ -53,6 +53,13 @@ public class ShopifySandbox implements QuarkusTestResourceLifecycleManager {
                 .post("/sandbox/shopify/shops").then().statusCode(lessThan(300)).extract().jsonPath();
     }
 
+    /** A new sandbox store with several locations (the first is the primary one). */
+    public static JsonPath createShop(String name, int products, int locations) {
+        return RestAssured.given().baseUri(baseUrl).contentType("application/json")
+                .body(Map.of("name", name, "products", products, "stock", 100000, "currency", "EUR", "locations", locations))
+                .post("/sandbox/shopify/shops").then().statusCode(lessThan(300)).extract().jsonPath();
+    }
+
     /** Creates paid, unfulfilled orders (orders/create goes to subscribers); answers their numeric ids (up to 1000). */
     public static List<Long> createOrders(String domain, int count) {
         return RestAssured.given().baseUri(baseUrl).contentType("application/json").body(Map.of("count", count))

@@ -138,6 +138,14 @@ class WebhookImportTest {
                 && String.valueOf(r.get("outcome")).startsWith("removed the raw bodies of 1 "));
         assertThat(bodiesOf(domain, String.valueOf(orders.get(0)))).isZero();
         assertThat(bodiesOf(domain, String.valueOf(orders.get(1)))).isEqualTo(1);
+        try (Topic redactions = new Topic("oms.customer-redaction-requested.v1", "shopify:" + domain)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> !redactions.poll().isEmpty());
+            assertThat(redactions.poll()).singleElement().satisfies(r -> {
+                assertThat(r.value().path("customerEmail").asText()).isEqualTo("a@b.c");
+                assertThat(r.value().path("customerIds").get(0).asText()).isEqualTo("1");
+                assertThat(r.value().path("externalOrderIds").get(0).asText()).isEqualTo(String.valueOf(orders.get(0)));
+            });
+        }
 
         send(domain, "shop/redact", secret, "{\"shop_domain\":\"" + domain + "\",\"shop_id\":1}");
         await().atMost(Duration.ofSeconds(60)).until(() -> privacyRequests(domain).size() == 3);

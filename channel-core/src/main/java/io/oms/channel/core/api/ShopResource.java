@@ -106,7 +106,8 @@ public class ShopResource {
                 c.maxOrdersPerRun() != null ? c.maxOrdersPerRun() : s.maxOrdersPerRun(),
                 c.skipOrderIds() != null ? c.skipOrderIds() : s.skipOrderIds(),
                 c.stockSync() != null ? c.stockSync() : s.stockSync(),
-                c.warehouse() != null ? c.warehouse() : s.warehouse());
+                c.warehouse() != null ? c.warehouse() : s.warehouse(),
+                c.location() != null ? (c.location().isBlank() ? null : c.location().trim()) : s.location());
     }
 
     /** Body of {@code PATCH /api/v1/shops/{id}}. */
@@ -119,7 +120,8 @@ public class ShopResource {
             Integer maxOrdersPerRun,
             java.util.List<String> skipOrderIds,
             Boolean stockSync,
-            String warehouse) {
+            String warehouse,
+            String location) {
     }
 
     /** @param result "Connection: success" or "Connection: failed" */

@@ -24,7 +24,7 @@ public record ShopView(
         ShopSettings s = shop.settings();
         return new ShopView(shop.id(), shop.channel(), shop.name(), shop.externalShopId(), shop.status().name(), shop.statusMessage(),
                 new Settings(s.active(), s.syncInterval().toSeconds(), s.importMode().name(), s.holdNewOrders(), s.maxOrdersPerRun(),
-                        s.skipOrderIds(), s.stockSync(), s.warehouse()),
+                        s.skipOrderIds(), s.stockSync(), s.warehouse(), s.location()),
                 shop.orderCursor(), shop.lastOrderSyncAt(), shop.createdAt());
     }
 
@@ -37,6 +37,7 @@ public record ShopView(
             Integer maxOrdersPerRun,
             List<String> skipOrderIds,
             Boolean stockSync,
-            String warehouse) {
+            String warehouse,
+            String location) {
     }
 }

@@ -81,6 +81,13 @@ public interface ChannelConfig {
         @WithDefault("100")
         int batchSize();
 
+        /**
+         * Marketplace writes per drain cycle of a shop whose channel writes stock in batches ({@code BatchInventoryPushChannel}):
+         * the cycle hands it up to this many times its {@code maxPerCall()} SKUs.
+         */
+        @WithDefault("4")
+        int batchCalls();
+
         /** Attempts of a push that keeps failing for an outage before it ends in a failure result. */
         @WithDefault("20")
         int maxAttempts();

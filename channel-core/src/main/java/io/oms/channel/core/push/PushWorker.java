@@ -23,6 +23,8 @@ import org.jboss.logging.MDC;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +43,7 @@ import java.util.function.BooleanSupplier;
 public class PushWorker {
 
     private final Instance<InventoryPushChannel> inventory;
+    private final Instance<BatchInventoryPushChannel> batches;
     private final Instance<ShipmentChannel> shipping;
     private final ListingDiscovery discovery;
     private final PushQueue queue;
@@ -55,11 +58,12 @@ public class PushWorker {
     private final Clock clock;
     private final Map<UUID, Instant> discoveryFailedAt = new ConcurrentHashMap<>();
 
-    public PushWorker(Instance<InventoryPushChannel> inventory, Instance<ShipmentChannel> shipping, ListingDiscovery discovery, PushQueue queue,
+    public PushWorker(Instance<InventoryPushChannel> inventory, Instance<BatchInventoryPushChannel> batches, Instance<ShipmentChannel> shipping, ListingDiscovery discovery, PushQueue queue,
             ShipmentPushes shipments, PushResults results, ListingLocks locks, ShopStore shops, ShopService shopService, LeaseStore leases,
             ChannelMetrics metrics, ChannelConfig config, Clock clock) {
         this.metrics = metrics;
         this.inventory = inventory;
+        this.batches = batches;
         this.shipping = shipping;
         this.discovery = discovery;
         this.queue = queue;
@@ -83,7 +87,9 @@ public class PushWorker {
             Shop shop = found.get();
             BooleanSupplier go = () -> running.getAsBoolean() && leases.holds(owner, shopId, clock.instant());
             discoverOnce(shop);
-            if (inventory.isResolvable()) {
+            if (batches.isResolvable()) {
+                drainBatches(shop, go);
+            } else if (inventory.isResolvable()) {
                 drainListings(shop, go);
             }
             if (shipping.isResolvable()) {
@@ -139,8 +145,83 @@ public class PushWorker {
         }
     }
 
+    /**
+     * A batching channel: the shop's due rows in one call of at most {@code push.batch-calls × maxPerCall} SKUs (a row
+     * is never split; what does not fit waits for the next cycle), which the channel writes in calls of
+     * {@code maxPerCall}; the outcomes are recorded in one transaction.
+     */
+    private void drainBatches(Shop shop, BooleanSupplier go) {
+        BatchInventoryPushChannel channel = batches.get();
+        int limit = Math.max(1, channel.maxPerCall()) * Math.max(1, config.push().batchCalls());
+        List<PushQueue.Queued> batch = new ArrayList<>();
+        int skus = 0;
+        for (PushQueue.Queued row : queue.due(shop.id(), clock.instant(), limit)) {
+            int size = wanted(shop, channel, row).size();
+            if (!batch.isEmpty() && skus + size > limit) {
+                break;
+            }
+            batch.add(row);
+            skus += size;
+        }
+        if (!batch.isEmpty() && go.getAsBoolean()) {
+            pushBatch(shop, new ShopAccess(shop.id(), shop.externalShopId()), channel, batch);
+        }
+    }
+
+    private void pushBatch(Shop shop, ShopAccess access, BatchInventoryPushChannel channel, List<PushQueue.Queued> rows) {
+        List<BatchInventoryPushChannel.ListingPush> pushes = new ArrayList<>();
+        Map<String, PushOutcome> outcomes = new HashMap<>();
+        for (PushQueue.Queued row : rows) {
+            List<WantedOffering> wanted = wanted(shop, channel, row);
+            if (wanted.isEmpty()) {
+                outcomes.put(row.listingId(), PushOutcome.success(null));
+            } else {
+                pushes.add(new BatchInventoryPushChannel.ListingPush(row.listingId(), wanted));
+            }
+        }
+        if (!pushes.isEmpty()) {
+            try {
+                outcomes.putAll(channel.pushBatch(access, shop.settings(), pushes));
+            } catch (ReauthenticationRequired e) {
+                throw e;
+            } catch (RuntimeException e) {
+                PushOutcome later = PushOutcome.later(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                pushes.forEach(p -> outcomes.put(p.listingId(), later));
+            }
+        }
+        batchDone(shop, rows, outcomes, channel.pushesPrices());
+    }
+
+    /** What a batching channel is given of a row: stock (if the shop syncs it), prices only if the channel sets them. */
+    private static List<WantedOffering> wanted(Shop shop, BatchInventoryPushChannel channel, PushQueue.Queued row) {
+        return row.wanted(shop.settings().stockSync()).stream()
+                .map(w -> channel.pushesPrices() ? w : new WantedOffering(w.sku(), w.quantity(), null, null))
+                .filter(w -> w.quantity() != null || w.price() != null).toList();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void batchDone(Shop shop, List<PushQueue.Queued> rows, Map<String, PushOutcome> outcomes, boolean pushesPrices) {
+        for (PushQueue.Queued row : rows) {
+            PushOutcome outcome = outcomes.getOrDefault(row.listingId(), PushOutcome.later("no answer for listing " + row.listingId()));
+            if (pushesPrices || row.price().isEmpty() || (!outcome.success() && outcome.retryable())) {
+                finish(shop, row, outcome);
+                continue;
+            }
+            // the stock's outcome for the stock; the prices were not sent
+            finish(shop, new PushQueue.Queued(row.shopId(), row.listingId(), row.stock(), Map.of(), row.version(), row.attempts(),
+                    row.lastError()), outcome);
+            row.price().forEach((sku, price) -> results.publish(shop, PushKind.PRICE, sku, false, null,
+                    "channel-" + shop.channel() + " does not set prices on the marketplace: price " + price.amount() + " " + price.currency()
+                            + " not pushed"));
+        }
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void listingDone(Shop shop, PushQueue.Queued row, PushOutcome outcome) {
+        finish(shop, row, outcome);
+    }
+
+    private void finish(Shop shop, PushQueue.Queued row, PushOutcome outcome) {
         Instant now = clock.instant();
         if (!outcome.success() && outcome.retryable() && row.attempts() + 1 < config.push().maxAttempts()) {
             queue.retryLater(row, now.plus(backoff(row.attempts())), outcome.error());

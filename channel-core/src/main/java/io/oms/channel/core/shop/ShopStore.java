@@ -24,7 +24,7 @@ public class ShopStore {
 
     private static final String COLUMNS = """
             id, channel, external_shop_id, name, status, status_message, active, sync_interval_seconds, import_mode,
-            hold_new_orders, max_orders_per_run, skip_order_ids, stock_sync, warehouse, order_cursor, last_order_sync_at,
+            hold_new_orders, max_orders_per_run, skip_order_ids, stock_sync, warehouse, location, order_cursor, last_order_sync_at,
             created_at, updated_at""";
 
     private final DataSource dataSource;
@@ -35,7 +35,7 @@ public class ShopStore {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void insert(Shop shop, byte[] sealedCredentials) {
-        String sql = "insert into channel_shop (" + COLUMNS + ", credentials) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        String sql = "insert into channel_shop (" + COLUMNS + ", credentials) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
             ShopSettings s = shop.settings();
             st.setObject(1, shop.id());
@@ -52,11 +52,12 @@ public class ShopStore {
             st.setArray(12, c.createArrayOf("text", s.skipOrderIds().toArray()));
             st.setBoolean(13, s.stockSync());
             st.setString(14, s.warehouse());
-            st.setTimestamp(15, ts(shop.orderCursor()));
-            st.setTimestamp(16, ts(shop.lastOrderSyncAt()));
-            st.setTimestamp(17, ts(shop.createdAt()));
-            st.setTimestamp(18, ts(shop.updatedAt()));
-            st.setBytes(19, sealedCredentials);
+            st.setString(15, s.location());
+            st.setTimestamp(16, ts(shop.orderCursor()));
+            st.setTimestamp(17, ts(shop.lastOrderSyncAt()));
+            st.setTimestamp(18, ts(shop.createdAt()));
+            st.setTimestamp(19, ts(shop.updatedAt()));
+            st.setBytes(20, sealedCredentials);
             st.executeUpdate();
             try (PreparedStatement lease = c.prepareStatement(
                     "insert into channel_shop_lease (shop_id, owner, expires_at) values (?, null, to_timestamp(0))")) {
@@ -99,7 +100,7 @@ public class ShopStore {
     public void updateSettings(UUID id, String name, ShopSettings s, Instant now) {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement("""
                 update channel_shop set name = ?, active = ?, sync_interval_seconds = ?, import_mode = ?, hold_new_orders = ?,
-                max_orders_per_run = ?, skip_order_ids = ?, stock_sync = ?, warehouse = ?, updated_at = ? where id = ?""")) {
+                max_orders_per_run = ?, skip_order_ids = ?, stock_sync = ?, warehouse = ?, location = ?, updated_at = ? where id = ?""")) {
             st.setString(1, name);
             st.setBoolean(2, s.active());
             st.setInt(3, (int) s.syncInterval().toSeconds());
@@ -109,8 +110,9 @@ public class ShopStore {
             st.setArray(7, c.createArrayOf("text", s.skipOrderIds().toArray()));
             st.setBoolean(8, s.stockSync());
             st.setString(9, s.warehouse());
-            st.setTimestamp(10, ts(now));
-            st.setObject(11, id);
+            st.setString(10, s.location());
+            st.setTimestamp(11, ts(now));
+            st.setObject(12, id);
             st.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot update shop " + id, e);
@@ -228,7 +230,8 @@ public class ShopStore {
                 rs.getInt("max_orders_per_run"),
                 skip == null ? List.of() : Arrays.asList((String[]) skip.getArray()),
                 rs.getBoolean("stock_sync"),
-                rs.getString("warehouse"));
+                rs.getString("warehouse"),
+                rs.getString("location"));
         return new Shop(
                 rs.getObject("id", UUID.class),
                 rs.getString("channel"),

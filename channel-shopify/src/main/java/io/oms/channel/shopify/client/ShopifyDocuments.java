@@ -132,6 +132,42 @@ public final class ShopifyDocuments {
             }
             """, 12);
 
+    /**
+     * One page of the shop's variants with their product (discovery): 100 variants cost about 700 points in the
+     * sandbox's model, under the standard bucket of 1000. Variants rather than products with nested variants: a
+     * product page would have to bound its variants (and page them again per product) at a higher cost per SKU.
+     */
+    public static final Document VARIANTS_PAGE = new Document("VariantsPage", """
+            query VariantsPage($first: Int!, $after: String) {
+              shop { currencyCode }
+              productVariants(first: $first, after: $after, sortKey: ID) {
+                nodes {
+                  id sku price inventoryQuantity
+                  inventoryItem { id }
+                  product { id title status featuredMedia { preview { image { url } } } }
+                }
+                pageInfo { hasNextPage endCursor }
+              }
+            }
+            """, 702);
+
+    /** Sets a product's status (ACTIVE, DRAFT): activation and deactivation of a listing. */
+    public static final Document PRODUCT_STATUS = new Document("ProductStatus", """
+            mutation ProductStatus($product: ProductUpdateInput!) {
+              productUpdate(product: $product) {
+                product { id status }
+                userErrors { field message }
+              }
+            }
+            """, 11);
+
+    /** A variant's current inventory item and SKU (a cached item that Shopify no longer knows). */
+    public static final Document VARIANT_ITEM = new Document("VariantItem", """
+            query VariantItem($id: ID!) {
+              productVariant(id: $id) { id sku inventoryItem { id } }
+            }
+            """, 3);
+
     /** Inventory items by SKU (aliases {@code s0, s1, ...} with search queries {@code $q0, $q1, ...}). */
     public static Document inventoryItemsBySku(int count) {
         StringJoiner variables = new StringJoiner(", ", "(", ")");
@@ -172,7 +208,7 @@ public final class ShopifyDocuments {
 
     /** The fixed documents (the test adds samples of the generated ones). */
     public static final List<Document> ALL = List.of(SHOP, ACCESS_SCOPES, ORDERS_PAGE, ORDER_LINES, SUBSCRIBE_WEBHOOK, FULFILLMENT_ORDERS, FULFILLMENT_CREATE,
-            PRIMARY_LOCATION, SET_AVAILABLE);
+            PRIMARY_LOCATION, SET_AVAILABLE, VARIANTS_PAGE, PRODUCT_STATUS, VARIANT_ITEM);
 
     private ShopifyDocuments() {
     }

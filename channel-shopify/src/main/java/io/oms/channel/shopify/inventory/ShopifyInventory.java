@@ -20,8 +20,8 @@ import java.util.Map;
  * when a compare quantity is stale (a sale happened between read and write), the chunk is read again and each
  * quantity is lowered by what was sold meanwhile, so the sale is not overwritten, and written again.
  *
- * <p>The core's coalescing push queue (StockChanged → latest wanted quantity per shop and item) is not on this branch;
- * this is the Shopify half it would call, once per drain cycle and shop with every queued SKU.
+ * <p>Called by {@link ShopifyStockPush}, the core's batch drain of the coalescing push queue (StockChanged → latest
+ * wanted quantity per shop and SKU), once per batch of at most 250 SKUs.
  */
 @ApplicationScoped
 public class ShopifyInventory {
@@ -143,6 +143,27 @@ public class ShopifyInventory {
         return found;
     }
 
+    /**
+     * A cached inventory item Shopify no longer knows: the cached variant's current item (the variant may carry another
+     * SKU in Shopify by now), remembered under the OMS SKU. False if the variant is gone too.
+     */
+    private boolean refound(ShopAccess shop, String sku, Map<String, InventoryItems.Item> resolved) {
+        InventoryItems.Item cached = resolved.get(sku);
+        if (cached.variantId() == null || cached.variantId().isBlank()) {
+            return false;
+        }
+        JsonNode variant = client.query(shop, ShopifyDocuments.VARIANT_ITEM, Map.of("id", cached.variantId())).path("productVariant");
+        String item = variant.path("inventoryItem").path("id").asText(null);
+        if (item == null || item.equals(cached.inventoryItemId())) {
+            return false;
+        }
+        InventoryItems.Item fresh = new InventoryItems.Item(sku, item, cached.variantId());
+        resolved.put(sku, fresh);
+        items.remember(shop.id(), List.of(fresh), clock.instant());
+        Log.infof("SKU %s of shop %s: found again through variant %s (inventory item %s)", sku, shop.id(), cached.variantId(), item);
+        return true;
+    }
+
     /** SKU → available at the location; an item not stocked there is a failure. */
     private Map<String, Integer> available(ShopAccess shop, String locationId, List<String> skus, Map<String, InventoryItems.Item> resolved,
             Map<String, String> failed) {
@@ -156,6 +177,10 @@ public class ShopifyInventory {
             }
             JsonNode data = client.query(shop, ShopifyDocuments.availableAt(chunk.size()), variables);
             for (int i = 0; i < chunk.size(); i++) {
+                if (!data.hasNonNull("i" + i) && refound(shop, chunk.get(i), resolved)) {
+                    out.putAll(available(shop, locationId, List.of(chunk.get(i)), resolved, failed));
+                    continue;
+                }
                 JsonNode level = data.path("i" + i).path("inventoryLevel");
                 if (level.isNull() || level.isMissingNode()) {
                     failed.put(chunk.get(i), "the inventory item of SKU " + chunk.get(i) + " is not stocked at " + locationId);

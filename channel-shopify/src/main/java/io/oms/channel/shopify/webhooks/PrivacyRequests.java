@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oms.channel.core.shop.ShopSettings;
 import io.oms.channel.core.shop.ShopStore;
 import io.oms.events.Channel;
+import io.oms.events.CloudEvent;
+import io.oms.events.ShopId;
+import io.oms.events.channel.CustomerRedactionRequested;
+import io.oms.messaging.outbox.Outbox;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -30,8 +34,8 @@ import java.util.UUID;
  * <li>customers/redact: the raw bodies of that customer's and those orders' deliveries are removed.</li>
  * <li>shop/redact: every raw body of the shop is removed and the shop is deactivated.</li>
  * </ul>
- * The request's own body (it names the customer) is removed as well. Downstream services are not told yet: the
- * event contract has no redaction event (see the README).
+ * The request's own body (it names the customer) is removed as well. customers/redact also publishes
+ * CustomerRedactionRequested through the outbox (in the same transaction), so order-service anonymises the buyer.
  */
 @ApplicationScoped
 public class PrivacyRequests {
@@ -40,9 +44,11 @@ public class PrivacyRequests {
     private final ShopStore shops;
     private final DataSource dataSource;
     private final ObjectMapper json;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public PrivacyRequests(WebhookDeliveries deliveries, ShopStore shops, DataSource dataSource, ObjectMapper json, Clock clock) {
+    public PrivacyRequests(WebhookDeliveries deliveries, ShopStore shops, DataSource dataSource, ObjectMapper json, Outbox outbox, Clock clock) {
+        this.outbox = outbox;
         this.deliveries = deliveries;
         this.shops = shops;
         this.dataSource = dataSource;
@@ -71,7 +77,7 @@ public class PrivacyRequests {
             case "customers/data_request" -> "holds " + deliveries.countForCustomer(delivery.shopDomain(), customerId, orderIds)
                     + " raw order webhook(s) of this customer; no other personal data is stored by the connector";
             case "customers/redact" -> "removed the raw bodies of " + deliveries.redactCustomer(delivery.shopDomain(), customerId, orderIds)
-                    + " webhook delivery(ies); downstream services not told (no redaction event in the contract yet)";
+                    + " webhook delivery(ies); " + tellDownstream(delivery, body, customerId, orderIds);
             case "shop/redact" -> redactShop(delivery.shopDomain());
             default -> throw new IllegalArgumentException("not a privacy topic: " + delivery.topic());
         };
@@ -79,12 +85,21 @@ public class PrivacyRequests {
         Log.infof("privacy request %s for shop %s: %s", delivery.topic(), delivery.shopDomain(), outcome);
     }
 
+    /** CustomerRedactionRequested through the outbox, in this transaction: order-service anonymises the buyer. */
+    private String tellDownstream(WebhookDelivery delivery, JsonNode body, String customerId, List<String> orderIds) {
+        String email = body.path("customer").path("email").asText(null);
+        outbox.add(CloudEvent.of("/channel-shopify/shops/" + delivery.shopDomain(), new CustomerRedactionRequested(Channel.SHOPIFY,
+                ShopId.of(delivery.shopDomain()), email == null || email.isBlank() ? null : email,
+                customerId == null ? List.of() : List.of(customerId), orderIds, delivery.receivedAt() != null ? delivery.receivedAt() : clock.instant()),
+                clock));
+        return "CustomerRedactionRequested published for downstream services";
+    }
+
     private String redactShop(String domain) {
         int removed = deliveries.redactShop(domain);
         shops.findByExternalId(Channel.SHOPIFY.value(), domain).ifPresent(shop -> {
             ShopSettings s = shop.settings();
-            shops.updateSettings(shop.id(), shop.name(), new ShopSettings(false, s.syncInterval(), s.importMode(), s.holdNewOrders(),
-                    s.maxOrdersPerRun(), s.skipOrderIds(), s.stockSync(), s.warehouse()), clock.instant());
+            shops.updateSettings(shop.id(), shop.name(), s.withActive(false), clock.instant());
         });
         return "removed the raw bodies of " + removed + " webhook delivery(ies) and deactivated the shop; its credentials stay until it is "
                 + "deleted (the core has no delete yet)";

@@ -30,7 +30,7 @@ public class SaleBetweenReadAndWrite extends ShopifyClient {
         super(config, credentials, budget, clock);
     }
 
-    static void once(String domain, Runnable sale) {
+    public static void once(String domain, Runnable sale) {
         ARMED.put(domain, sale);
     }
 

@@ -21,7 +21,7 @@ public enum Topology {
     ORDER_SERVICE("order-service",
             EnumSet.of(EventType.ORDER_STATUS_CHANGED),
             EnumSet.of(EventType.ORDER_IMPORTED, EventType.RESERVATION_RESULT, EventType.SHIPMENT_CREATED,
-                    EventType.CHANNEL_PUSH_RESULT),
+                    EventType.CHANNEL_PUSH_RESULT, EventType.CUSTOMER_REDACTION_REQUESTED),
             // DeadLetteredSnapshots records dead-lettered OrderImported snapshots as order exceptions
             EnumSet.of(EventType.ORDER_IMPORTED)),
     INVENTORY_SERVICE("inventory-service",
@@ -34,7 +34,9 @@ public enum Topology {
             EnumSet.of(EventType.ORDER_STATUS_CHANGED, EventType.ORDER_IMPORTED),
             EnumSet.noneOf(EventType.class)),
     CHANNEL_ETSY("channel-etsy", Connector.PUBLISHES, Connector.CONSUMES, EnumSet.noneOf(EventType.class)),
-    CHANNEL_SHOPIFY("channel-shopify", Connector.PUBLISHES, Connector.CONSUMES, EnumSet.noneOf(EventType.class));
+    // customers/redact (Shopify's mandatory privacy topic) is published as CustomerRedactionRequested
+    CHANNEL_SHOPIFY("channel-shopify", Connector.with(EventType.CUSTOMER_REDACTION_REQUESTED), Connector.CONSUMES,
+            EnumSet.noneOf(EventType.class));
 
     /** What every connector publishes and consumes (DESIGN section 2; the handlers live in channel-core). */
     private static final class Connector {
@@ -42,6 +44,13 @@ public enum Topology {
                 EventType.CHANNEL_PUSH_RESULT);
         static final Set<EventType> CONSUMES = EnumSet.of(EventType.STOCK_CHANGED, EventType.PRICE_CHANGED,
                 EventType.SHIPMENT_CREATED);
+
+        /** What every connector publishes, and what this one publishes besides. */
+        static Set<EventType> with(EventType... more) {
+            Set<EventType> out = EnumSet.copyOf(PUBLISHES);
+            out.addAll(Arrays.asList(more));
+            return out;
+        }
     }
 
     private final String service;

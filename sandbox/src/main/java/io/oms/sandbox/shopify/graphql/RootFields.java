@@ -114,6 +114,7 @@ public class RootFields {
         // mutations
         root.put("fulfillmentCreate", (Resolver) env -> fulfillments.create(shop, v, env.getArgument("fulfillment")));
         root.put("inventorySetQuantities", (Resolver) env -> inventory.set(shop, env.getArgument("input")));
+        root.put("productUpdate", (Resolver) env -> productUpdate(shop, v, env.getArgument("product")));
         root.put("webhookSubscriptionCreate", (Resolver) env -> webhookCreate(shop, v, env));
         root.put("webhookSubscriptionDelete", (Resolver) env -> {
             long id = Views.idOf(env.getArgument("id"));
@@ -150,6 +151,24 @@ public class RootFields {
                 input.get("format") == null ? "JSON" : String.valueOf(input.get("format")), clock.instant());
         shop.webhooks.add(sub);
         payload.put("webhookSubscription", v.webhook(sub));
+        payload.put("userErrors", List.of());
+        return payload;
+    }
+
+    /** productUpdate(product:): the sandbox keeps only the status; other fields are accepted and left as they are. */
+    private Map<String, Object> productUpdate(ShopifyShop shop, Views v, Map<String, Object> input) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        Object id = input == null ? null : input.get("id");
+        Catalog.Product p = id == null ? null : shop.catalog.products.get(Views.idOf(id));
+        if (p == null) {
+            payload.put("product", null);
+            payload.put("userErrors", List.of(userError(List.of("id"), "Product does not exist")));
+            return payload;
+        }
+        if (input.get("status") != null) {
+            shop.catalog.productStatus.put(p.id(), String.valueOf(input.get("status")));
+        }
+        payload.put("product", v.product(p));
         payload.put("userErrors", List.of());
         return payload;
     }

@@ -113,7 +113,7 @@ public final class Views {
         m.put("legacyResourceId", String.valueOf(p.id()));
         m.put("title", p.title());
         m.put("handle", p.handle());
-        m.put("status", "ACTIVE");
+        m.put("status", shop.catalog.productStatus.getOrDefault(p.id(), "ACTIVE"));
         m.put("vendor", p.vendor());
         m.put("productType", p.productType());
         m.put("description", p.title());

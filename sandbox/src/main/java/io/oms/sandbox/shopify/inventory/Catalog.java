@@ -44,6 +44,8 @@ public final class Catalog {
     public final ConcurrentNavigableMap<Long, Location> locations = new ConcurrentSkipListMap<>();
     public final ConcurrentNavigableMap<Long, Product> products = new ConcurrentSkipListMap<>();
     public final ConcurrentNavigableMap<Long, Variant> variants = new ConcurrentSkipListMap<>();
+    /** product id to status (ACTIVE, DRAFT, ARCHIVED) when productUpdate changed it; ACTIVE otherwise */
+    public final Map<Long, String> productStatus = new ConcurrentHashMap<>();
     /** inventory item id to variant id */
     public final Map<Long, Long> itemToVariant = new ConcurrentHashMap<>();
     /** inventory item id to location id to level */
