@@ -78,6 +78,24 @@ class OrderLoopTest {
     }
 
     @Test
+    void stockChangedInInventoryAppearsOnBothShopsAsTheStockOfTheWarehouseThatFeedsThem() {
+        Marketplaces marketplaces = new Marketplaces(Stack.part("sandbox").url(), shops);
+        String etsySku = marketplaces.etsySkus().get(0);
+        String shopifySku = shops.shopify().path("skus").path(0).asText();
+        // Stock in a second warehouse is not the shops' (they are fed from MAIN): it must not show on them.
+        createWarehouse("E2E-OTHER");
+        adjust("receipt", etsySku, "E2E-OTHER", 25);
+        adjust("receipt", shopifySku, "E2E-OTHER", 25);
+        adjust("count", etsySku, "MAIN", 31 + reserved(etsySku, "MAIN"));
+        adjust("count", shopifySku, "MAIN", 23 + reserved(shopifySku, "MAIN"));
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(marketplaces.etsyQuantity(etsySku)).as("Etsy's quantity of " + etsySku).isEqualTo(available(etsySku, "MAIN"));
+            assertThat(marketplaces.shopifyQuantity(shopifySku)).as("Shopify's available of " + shopifySku).isEqualTo(available(shopifySku, "MAIN"));
+        });
+    }
+
+    @Test
     void aBuyersCancellationInShopifyCancelsTheOrderAndReleasesItsStock() {
         String shopifyOrder = sandbox().body(Map.of("count", 1)).post("/sandbox/shopify/shops/{domain}/orders", shops.shopifyDomain())
                 .then().statusCode(201).extract().path("items[0].legacyResourceId").toString();
@@ -95,6 +113,37 @@ class OrderLoopTest {
             assertThat(order("shopify", shops.shopifyDomain(), shopifyOrder).getString("status")).isEqualTo("CANCELLED");
             assertThat(available(sku)).isGreaterThan(availableWhileReserved);
         });
+        // The released stock shows on the shop again.
+        Marketplaces marketplaces = new Marketplaces(Stack.part("sandbox").url(), shops);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(marketplaces.shopifyQuantity(sku)).as("Shopify's available of " + sku).isEqualTo(available(sku, "MAIN")));
+    }
+
+    private static void createWarehouse(String code) {
+        int status = given().baseUri(Stack.part("inventory-service").url()).contentType(ContentType.JSON)
+                .body(Map.of("code", code, "name", "e2e second warehouse", "primary", false)).post("/api/v1/warehouses").then().extract().statusCode();
+        assertThat(status).as("warehouse " + code + " created or there already").isIn(201, 409);
+    }
+
+    private static void adjust(String type, String sku, String warehouse, int quantity) {
+        given().baseUri(Stack.part("inventory-service").url()).contentType(ContentType.JSON)
+                .body(Map.of("type", type, "sku", sku, "warehouse", warehouse, "quantity", quantity, "reason", "e2e"))
+                .post("/api/v1/stock/adjustments").then().statusCode(201);
+    }
+
+    private static Map<String, Object> stock(String sku, String warehouse) {
+        List<Map<String, Object>> stock = given().baseUri(Stack.part("inventory-service").url()).get("/api/v1/items/{sku}", sku).then().statusCode(200)
+                .extract().path("stock");
+        return stock.stream().filter(s -> warehouse.equals(s.get("warehouseCode"))).findFirst()
+                .orElseThrow(() -> new AssertionError(sku + " has no stock row in " + warehouse));
+    }
+
+    private static int available(String sku, String warehouse) {
+        return (Integer) stock(sku, warehouse).get("available");
+    }
+
+    private static int reserved(String sku, String warehouse) {
+        return (Integer) stock(sku, warehouse).get("reserved");
     }
 
     /** Released for picking, picked, packed and shipped with a new tracking number, as an operator does it. */

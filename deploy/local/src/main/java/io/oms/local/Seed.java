@@ -105,7 +105,7 @@ public final class Seed {
                 .put("shopId", shopId).put("keystring", shop.path("keystring").asText()).put("sharedSecret", shop.path("sharedSecret").asText()));
         String callback = http.redirectOf(started.path("authorizeUrl").asText());
         JsonNode connectedShop = http.get(callback);
-        warehouseFeeds("etsy", shopId);
+        warehouseFeeds("etsy", shopId, at.etsy(), connectedShop.path("id").asText());
         // The listings (and so the SKUs whose stock goes to the shop) are known from now on, not from the first push.
         http.send("POST", at.etsy() + "/api/v1/shops/" + connectedShop.path("id").asText() + "/listings/discover", http.object());
         say("Etsy shop " + shopId + " connected through OAuth (connector shop " + connectedShop.path("id").asText() + ")");
@@ -119,7 +119,7 @@ public final class Seed {
         }
         JsonNode connectedShop = http.send("POST", at.shopify() + "/api/v1/shops", http.object().put("name", SHOPIFY_STORE_NAME).put("domain", domain)
                 .put("accessToken", store.path("accessToken").asText()).put("apiSecret", store.path("apiSecret").asText()));
-        warehouseFeeds("shopify", domain);
+        warehouseFeeds("shopify", domain, at.shopify(), connectedShop.path("id").asText());
         say("Shopify store " + domain + " connected with its Admin API token (connector shop " + connectedShop.path("id").asText() + ")");
     }
 
@@ -132,8 +132,10 @@ public final class Seed {
         return false;
     }
 
-    private void warehouseFeeds(String channel, String shopId) throws IOException, InterruptedException {
+    /** The shop's orders are reserved in the warehouse (inventory) and the shop shows that warehouse's stock (connector). */
+    private void warehouseFeeds(String channel, String shopId, String connector, String connectorShopId) throws IOException, InterruptedException {
         http.send("PUT", at.inventory() + "/api/v1/channel-warehouses/" + channel + "/" + shopId, http.object().put("warehouseCode", WAREHOUSE));
+        http.send("PATCH", connector + "/api/v1/shops/" + connectorShopId, http.object().put("warehouse", WAREHOUSE));
     }
 
     private JsonNode etsyShop() throws IOException, InterruptedException {
