@@ -21,7 +21,7 @@ public final class EndpointSecurity {
     }
 
     /** An endpoint: HTTP method, path (with placeholders filled), and the lowest role that may call it. */
-    public record Endpoint(String method, String path, String role) {
+    public record Endpoint(String method, String path, String role, String contentType) {
 
         @Override
         public String toString() {
@@ -30,7 +30,12 @@ public final class EndpointSecurity {
     }
 
     public static Endpoint endpoint(String method, String path, String role) {
-        return new Endpoint(method, path, role);
+        return new Endpoint(method, path, role, "application/json");
+    }
+
+    /** An endpoint that reads another body than JSON (an empty one is sent). */
+    public static Endpoint endpoint(String method, String path, String role, String contentType) {
+        return new Endpoint(method, path, role, contentType);
     }
 
     public static void assertGuarded(Endpoint endpoint) {
@@ -51,9 +56,9 @@ public final class EndpointSecurity {
     }
 
     private static Response call(Endpoint endpoint, RequestSpecification request) {
-        RequestSpecification spec = request.contentType("application/json").redirects().follow(false);
+        RequestSpecification spec = request.contentType(endpoint.contentType()).redirects().follow(false);
         if (!endpoint.method().equals("GET") && !endpoint.method().equals("DELETE")) {
-            spec = spec.body("{}");
+            spec = spec.body(endpoint.contentType().equals("application/json") ? "{}" : "");
         }
         return spec.request(endpoint.method(), endpoint.path());
     }

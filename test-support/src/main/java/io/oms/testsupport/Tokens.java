@@ -26,6 +26,18 @@ public final class Tokens {
     private Tokens() {
     }
 
+    /**
+     * The public key that verifies these tokens (base64 DER), for a service run as a process:
+     * {@code QUARKUS_OIDC_PUBLIC_KEY=<this>} without {@code QUARKUS_OIDC_AUTH_SERVER_URL}.
+     */
+    public static String publicKey() {
+        try (InputStream in = Tokens.class.getResourceAsStream("test-token-public-key.b64")) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static String admin() {
         return withRoles("test-admin", "oms-admin");
     }
