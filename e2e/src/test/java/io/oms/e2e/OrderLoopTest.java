@@ -101,7 +101,7 @@ class OrderLoopTest {
                 .then().statusCode(201).extract().path("items[0].legacyResourceId").toString();
         JsonPath order = awaitOrder("shopify", shops.shopifyDomain(), shopifyOrder);
         String orderId = order.getString("id");
-        List<Map<String, Object>> reserved = given().baseUri(Stack.part("inventory-service").url()).get("/api/v1/reservations/{id}", orderId)
+        List<Map<String, Object>> reserved = given().baseUri(Stack.part("inventory-service").url()).auth().oauth2(Stack.token()).get("/api/v1/reservations/{id}", orderId)
                 .then().statusCode(200).extract().path("reservedLines");
         assertThat(reserved).isNotEmpty();
         String sku = (String) reserved.get(0).get("sku");
@@ -150,55 +150,55 @@ class OrderLoopTest {
     private static String ship(JsonPath order) {
         String orderId = order.getString("id");
         assertThat(order.getString("status")).as("fully reserved").isEqualTo("NEW");
-        given().baseUri(Stack.part("order-service").url()).contentType(ContentType.JSON)
+        given().baseUri(Stack.part("order-service").url()).auth().oauth2(Stack.token()).contentType(ContentType.JSON)
                 .body(Map.of("status", "READY_FOR_PICKING", "cause", "e2e")).post("/api/v1/orders/{id}/status", orderId).then().statusCode(200);
         String fulfilment = await().atMost(BOUND).pollInterval(Duration.ofMillis(500)).until(
-                () -> given().baseUri(Stack.part("fulfilment-service").url()).queryParam("orderId", orderId).get("/api/v1/fulfilments")
+                () -> given().baseUri(Stack.part("fulfilment-service").url()).auth().oauth2(Stack.token()).queryParam("orderId", orderId).get("/api/v1/fulfilments")
                         .then().statusCode(200).extract().<String>path("items[0].id"),
                 id -> id != null);
-        given().baseUri(Stack.part("fulfilment-service").url()).contentType(ContentType.JSON).body("{}")
+        given().baseUri(Stack.part("fulfilment-service").url()).auth().oauth2(Stack.token()).contentType(ContentType.JSON).body("{}")
                 .post("/api/v1/fulfilments/{id}/pick", fulfilment).then().statusCode(200);
-        given().baseUri(Stack.part("fulfilment-service").url()).contentType(ContentType.JSON).body("{}")
+        given().baseUri(Stack.part("fulfilment-service").url()).auth().oauth2(Stack.token()).contentType(ContentType.JSON).body("{}")
                 .post("/api/v1/fulfilments/{id}/pack", fulfilment).then().statusCode(200);
         String tracking = "E2E" + System.nanoTime();
-        given().baseUri(Stack.part("fulfilment-service").url()).contentType(ContentType.JSON)
+        given().baseUri(Stack.part("fulfilment-service").url()).auth().oauth2(Stack.token()).contentType(ContentType.JSON)
                 .body(Map.of("carrier", "dhl", "trackingNumber", tracking)).post("/api/v1/orders/{id}/shipments", orderId).then().statusCode(201);
         return tracking;
     }
 
     private static int available(String sku) {
-        return given().baseUri(Stack.part("inventory-service").url()).get("/api/v1/items/{sku}", sku).then().statusCode(200)
+        return given().baseUri(Stack.part("inventory-service").url()).auth().oauth2(Stack.token()).get("/api/v1/items/{sku}", sku).then().statusCode(200)
                 .extract().path("totalAvailable");
     }
 
     private static JsonPath order(String channel, String shopId, String externalOrderId) {
-        List<Map<String, Object>> orders = given().baseUri(Stack.part("order-service").url())
+        List<Map<String, Object>> orders = given().baseUri(Stack.part("order-service").url()).auth().oauth2(Stack.token())
                 .queryParam("channel", channel).queryParam("shopId", shopId).queryParam("size", 500)
                 .get("/api/v1/orders").then().statusCode(200).extract().path("items");
         Object id = orders.stream().filter(o -> externalOrderId.equals(o.get("externalOrderId"))).findFirst()
                 .orElseThrow(() -> new AssertionError(channel + " order " + externalOrderId + " not in order-service")).get("id");
-        return given().baseUri(Stack.part("order-service").url()).get("/api/v1/orders/{id}", id).then().statusCode(200).extract().jsonPath();
+        return given().baseUri(Stack.part("order-service").url()).auth().oauth2(Stack.token()).get("/api/v1/orders/{id}", id).then().statusCode(200).extract().jsonPath();
     }
 
     /** The order as order-service shows it once it has been imported and inventory answered for it. */
     private static JsonPath awaitOrder(String channel, String shopId, String externalOrderId) {
         List<JsonPath> found = new ArrayList<>();
         await().atMost(BOUND).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            List<Map<String, Object>> orders = given().baseUri(Stack.part("order-service").url())
+            List<Map<String, Object>> orders = given().baseUri(Stack.part("order-service").url()).auth().oauth2(Stack.token())
                     .queryParam("channel", channel).queryParam("shopId", shopId).queryParam("size", 500)
                     .get("/api/v1/orders").then().statusCode(200).extract().path("items");
             Map<String, Object> summary = orders.stream().filter(o -> externalOrderId.equals(o.get("externalOrderId"))).findFirst()
                     .orElseThrow(() -> new AssertionError(channel + " order " + externalOrderId + " not in order-service yet"));
             assertThat(summary.get("status")).as("status of " + externalOrderId).isIn("NEW", "PARTIAL");
             found.clear();
-            found.add(given().baseUri(Stack.part("order-service").url()).get("/api/v1/orders/{id}", summary.get("id")).then().statusCode(200)
+            found.add(given().baseUri(Stack.part("order-service").url()).auth().oauth2(Stack.token()).get("/api/v1/orders/{id}", summary.get("id")).then().statusCode(200)
                     .extract().jsonPath());
         });
         return found.get(0);
     }
 
     private static void assertReserved(JsonPath order) {
-        JsonPath reservation = given().baseUri(Stack.part("inventory-service").url()).get("/api/v1/reservations/{id}", order.getString("id"))
+        JsonPath reservation = given().baseUri(Stack.part("inventory-service").url()).auth().oauth2(Stack.token()).get("/api/v1/reservations/{id}", order.getString("id"))
                 .then().statusCode(200).extract().jsonPath();
         int reserved = reservation.getList("reservedLines").size();
         int missing = reservation.getList("missingLines").size();

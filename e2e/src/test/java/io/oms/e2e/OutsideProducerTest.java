@@ -46,10 +46,10 @@ class OutsideProducerTest {
 
     @Test
     void aStockChangedFromAnotherTeamsProducerReachesTheShopAndAnInvalidOneLandsInTheDlqWithItsReason() throws Exception {
-        String etsyShop = given().baseUri(Stack.part("channel-etsy").url()).get("/api/v1/shops").then().statusCode(200).extract()
+        String etsyShop = given().baseUri(Stack.part("channel-etsy").url()).auth().oauth2(Stack.token()).get("/api/v1/shops").then().statusCode(200).extract()
                 .<List<Map<String, Object>>>path("items").stream().filter(s -> shops.etsyShopId().equals(s.get("externalShopId")))
                 .findFirst().orElseThrow().get("id").toString();
-        Map<String, Object> unit = await().atMost(BOUND).until(() -> given().baseUri(Stack.part("channel-etsy").url())
+        Map<String, Object> unit = await().atMost(BOUND).until(() -> given().baseUri(Stack.part("channel-etsy").url()).auth().oauth2(Stack.token())
                 .get("/api/v1/shops/{id}/listings", etsyShop).then().statusCode(200).extract().<List<Map<String, Object>>>path("items"),
                 listed -> !listed.isEmpty()).get(0);
         String sku = (String) unit.get("sku");

@@ -40,6 +40,7 @@ public final class Stack implements BeforeAllCallback, ExtensionContext.Store.Cl
     /** How long the processes may take to get ready; {@code -Doms.e2e.start-minutes=N} on a loaded machine. */
     private static final Duration START_BOUND = Duration.ofMinutes(Long.getLong("oms.e2e.start-minutes", 4));
     private static Stack started;
+    private static io.oms.local.AccessTokens tokens;
 
     private final Map<String, Part> parts = new LinkedHashMap<>();
     private final List<Process> processes = new ArrayList<>();
@@ -79,6 +80,14 @@ public final class Stack implements BeforeAllCallback, ExtensionContext.Store.Cl
         return started.kafka;
     }
 
+    /** A bearer token (oms-admin, from the sandbox's issuer by client credentials) for the services' APIs. */
+    public static synchronized String token() {
+        if (tokens == null) {
+            tokens = io.oms.local.AccessTokens.fromEnvironment(part("sandbox").url());
+        }
+        return tokens.token();
+    }
+
     /** The stack's addresses, in the shape the operator steps of deploy/local take. */
     public static io.oms.local.Seed.Endpoints endpoints() {
         return new io.oms.local.Seed.Endpoints(part("sandbox").url(), part("order-service").url(), part("inventory-service").url(),
@@ -109,6 +118,8 @@ public final class Stack implements BeforeAllCallback, ExtensionContext.Store.Cl
             environment.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
             environment.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
             environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+            // The APIs trust the sandbox's local OIDC issuer; the tests take tokens from it (token()).
+            environment.put("QUARKUS_OIDC_AUTH_SERVER_URL", sandbox.url() + "/oidc");
             environment.put("OMS_MESSAGING_CONSUMER_GROUP_SUFFIX", groupSuffix);
             // Earlier test modules left records on the shared topics: this stack reads only what comes after it.
             environment.put("OMS_MESSAGING_CONSUMER_AUTO_OFFSET_RESET", "latest");

@@ -1,5 +1,8 @@
 package io.oms.inventory;
 
+import io.oms.rest.RoleHierarchy;
+import io.oms.rest.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.oms.events.Channel;
 import io.oms.events.CloudEvent;
 import io.oms.events.CloudEventCodec;
@@ -42,6 +45,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
+@TestSecurity(user = "test", roles = Roles.ADMIN, augmentors = RoleHierarchy.class)
 class ReservationTest {
 
     private static final Duration BOUND = Duration.ofSeconds(60);

@@ -1,5 +1,8 @@
 package io.oms.inventory;
 
+import io.oms.rest.RoleHierarchy;
+import io.oms.rest.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.oms.events.CloudEventCodec;
 import io.oms.events.EventType;
 import io.oms.events.inventory.StockChanged;
@@ -29,6 +32,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
+@TestSecurity(user = "test", roles = Roles.ADMIN, augmentors = RoleHierarchy.class)
 class StockTest {
 
     @Inject

@@ -1,5 +1,7 @@
 package io.oms.bench.service;
 
+import io.oms.testsupport.Tokens;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -61,6 +63,8 @@ public final class ServiceProcess implements AutoCloseable {
         environment.put("KAFKA_BOOTSTRAP_SERVERS", KAFKA);
         environment.put("OMS_MESSAGING_CONSUMER_GROUP_SUFFIX", "-bench-" + UUID.randomUUID().toString().substring(0, 8));
         environment.put("OMS_MESSAGING_CONSUMER_AUTO_OFFSET_RESET", "latest");
+        // No issuer runs beside a benchmark: the service verifies the bench's own signed tokens (test-support Tokens).
+        environment.put("QUARKUS_OIDC_PUBLIC_KEY", Tokens.publicKey());
         environment.putAll(extraEnvironment);
         Path log = Path.of("bench", "target", module + ".log");
         Files.createDirectories(log.getParent());
@@ -72,6 +76,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().remove("QUARKUS_OIDC_AUTH_SERVER_URL");
         builder.environment().putAll(environment);
         ServiceProcess service = new ServiceProcess(module, builder.start(), port);
         service.awaitReady(Duration.ofSeconds(120), log);
@@ -84,7 +89,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Answers the status code and body of an HTTP call with a JSON or CSV body (null for none). */
     public HttpResponse<String> call(String method, String path, String contentType, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + Tokens.admin());
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -1,5 +1,8 @@
 package io.oms.channel.etsy;
 
+import io.oms.rest.RoleHierarchy;
+import io.oms.rest.Roles;
+import io.quarkus.test.security.TestSecurity;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.oms.events.Sku;
 import io.oms.events.Topics;
@@ -22,6 +25,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 @QuarkusTest
+@TestSecurity(user = "test", roles = Roles.ADMIN, augmentors = RoleHierarchy.class)
 class ListingDiscoveryTest {
 
     @Test

@@ -1,5 +1,8 @@
 package io.oms.channel.etsy;
 
+import io.oms.rest.RoleHierarchy;
+import io.oms.rest.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.oms.events.Sku;
 import io.oms.events.inventory.StockChanged;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
+@TestSecurity(user = "test", roles = Roles.ADMIN, augmentors = RoleHierarchy.class)
 class MetricsTest {
 
     @Test

@@ -1,5 +1,8 @@
 package io.oms.channel.shopify;
 
+import io.oms.rest.RoleHierarchy;
+import io.oms.rest.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.oms.testsupport.KafkaAndPostgres;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -14,6 +17,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** Carries the module's test resources (one Quarkus boot for every test class): Kafka, PostgreSQL and the sandbox. */
 @QuarkusTest
+@TestSecurity(user = "test", roles = Roles.ADMIN, augmentors = RoleHierarchy.class)
 @QuarkusTestResource(value = KafkaAndPostgres.class, initArgs = @ResourceArg(name = "database", value = "oms_test_channel_shopify"))
 @QuarkusTestResource(ShopifySandbox.class)
 class ChannelShopifyStartsTest {

@@ -55,11 +55,12 @@ public final class Seed {
 
     private final Endpoints at;
     private final String sandbox;
-    private final Http http = new Http();
+    private final Http http;
 
     public Seed(Endpoints at) {
         this.at = at;
         this.sandbox = at.sandbox();
+        this.http = new Http(sandbox, AccessTokens.fromEnvironment(sandbox));
     }
 
     public static void main(String[] args) throws Exception {
@@ -203,12 +204,26 @@ public final class Seed {
         System.out.println("oms: seed: " + text);
     }
 
-    /** JSON over HTTP with the JDK's client; a non-2xx answer is an error that names the call. */
+    /**
+     * JSON over HTTP with the JDK's client; a non-2xx answer is an error that names the call. Calls to the services carry
+     * a bearer token ({@link AccessTokens}); calls to the sandbox do not need one.
+     */
     static final class Http {
 
         private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         private final ObjectMapper json = new ObjectMapper();
+        private final String sandbox;
+        private final AccessTokens tokens;
+
+        Http(String sandbox, AccessTokens tokens) {
+            this.sandbox = sandbox;
+            this.tokens = tokens;
+        }
+
+        private HttpRequest.Builder authorized(HttpRequest.Builder request, String url) {
+            return url.startsWith(sandbox) ? request : request.header("Authorization", tokens.authorization());
+        }
 
         ObjectNode object() {
             return json.createObjectNode();
@@ -221,6 +236,9 @@ public final class Seed {
         JsonNode getWith(String url, Map<String, String> headers) throws IOException, InterruptedException {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
             headers.forEach(request::header);
+            if (!headers.containsKey("Authorization")) {
+                authorized(request, url);
+            }
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
@@ -230,14 +248,14 @@ public final class Seed {
 
         /** The Location of a redirect (a consent page that answers at once). */
         String redirectOf(String url) throws IOException, InterruptedException {
-            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = client.send(authorized(HttpRequest.newBuilder(URI.create(url)), url)
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.discarding());
             return response.headers().firstValue("Location")
                     .orElseThrow(() -> new IllegalStateException(url + " answered " + response.statusCode() + " without a redirect"));
         }
 
         int status(String url) throws IOException, InterruptedException {
-            return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+            return client.send(authorized(HttpRequest.newBuilder(URI.create(url)), url).timeout(Duration.ofSeconds(30)).GET().build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         }
 
@@ -258,7 +276,7 @@ public final class Seed {
         }
 
         JsonNode sendText(String method, String url, String contentType, String body) throws IOException, InterruptedException {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
+            HttpRequest.Builder request = authorized(HttpRequest.newBuilder(URI.create(url)), url).timeout(Duration.ofSeconds(60));
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {

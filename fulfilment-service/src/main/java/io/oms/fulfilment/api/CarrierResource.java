@@ -1,5 +1,7 @@
 package io.oms.fulfilment.api;
 
+import io.oms.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.oms.fulfilment.Refusal;
 import io.oms.fulfilment.shipping.Carriers;
 import io.oms.fulfilment.store.Carrier;
@@ -46,6 +48,7 @@ public class CarrierResource {
         }
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Transactional
     public Page<CarrierView> list() {
@@ -53,6 +56,7 @@ public class CarrierResource {
         return new Page<>(items, items.size());
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{code}")
     @Transactional
@@ -62,6 +66,7 @@ public class CarrierResource {
     }
 
     /** Adds or changes a carrier. */
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)

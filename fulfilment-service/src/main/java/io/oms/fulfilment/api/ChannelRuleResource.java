@@ -1,5 +1,7 @@
 package io.oms.fulfilment.api;
 
+import io.oms.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.oms.fulfilment.store.ChannelShipmentRule;
 import io.quarkus.panache.common.Sort;
 import jakarta.transaction.Transactional;
@@ -17,6 +19,7 @@ public class ChannelRuleResource {
     public record RuleView(String channel, boolean wholeOrderOnly, Integer maxShipmentsPerOrder, String reason) {
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Transactional
     public Page<RuleView> list() {

@@ -1,5 +1,7 @@
 package io.oms.fulfilment.api;
 
+import io.oms.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.oms.fulfilment.Refusal;
 import io.oms.fulfilment.documents.Documents;
 import io.oms.fulfilment.store.Invoice;
@@ -26,6 +28,7 @@ public class DocumentResource {
     public record InvoiceView(String orderId, String invoiceNumber, java.time.Instant issuedAt) {
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/shipments/{id}/delivery-note.pdf")
     @Produces(PDF)
@@ -35,6 +38,7 @@ public class DocumentResource {
     }
 
     /** The invoice exists from the order's first shipment on. */
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/orders/{orderId}/invoice.pdf")
     @Produces(PDF)
@@ -43,6 +47,7 @@ public class DocumentResource {
                 Refusal.notFound("order " + orderId + " has no invoice: it is issued at the first shipment", "orderId")));
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/orders/{orderId}/invoice")
     @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,7 @@
 package io.oms.fulfilment.api;
 
+import io.oms.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.oms.fulfilment.Refusal;
 import io.oms.fulfilment.config.FulfilmentConfig;
 import io.oms.fulfilment.picking.FulfilmentOrders;
@@ -38,6 +40,7 @@ public class FulfilmentResource {
     }
 
     /** Newest first; every filter is optional. */
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Transactional
     public Page<FulfilmentView> list(@QueryParam("state") String state, @QueryParam("channel") String channel,
@@ -85,6 +88,7 @@ public class FulfilmentResource {
         }
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}")
     @Transactional
@@ -96,6 +100,7 @@ public class FulfilmentResource {
         return FulfilmentView.of(order);
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/{id}/pick")
     @Transactional
@@ -108,6 +113,7 @@ public class FulfilmentResource {
     }
 
     /** Clears the operator flag (set by a cancellation after packing) once an operator dealt with it. */
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/{id}/resolve-attention")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
@@ -116,6 +122,7 @@ public class FulfilmentResource {
         return FulfilmentView.of(Responses.orProblem(orders.resolveAttention(id, body.note())));
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/{id}/pack")
     @Transactional

@@ -1,5 +1,7 @@
 package io.oms.fulfilment.api;
 
+import io.oms.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.oms.fulfilment.Refusal;
 import io.oms.fulfilment.documents.NumberRanges;
 import io.oms.fulfilment.store.NumberRange;
@@ -43,6 +45,7 @@ public class NumberRangeResource {
             @Min(1) @Max(18) Integer digits) {
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Transactional
     public Page<NumberRangeView> list() {
@@ -52,6 +55,7 @@ public class NumberRangeResource {
     }
 
     /** Creates or changes a range; scope is "global" or "{channel}:{shopId}". */
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("/{kind}/{scope}")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,7 @@
 package io.oms.fulfilment.api;
 
+import io.oms.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.oms.fulfilment.Refusal;
 import io.oms.fulfilment.shipping.Shipments;
 import io.oms.fulfilment.store.Shipment;
@@ -30,6 +32,7 @@ public class ShipmentResource {
     }
 
     /** Ships the order (or some of its lines) and publishes ShipmentCreated. */
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/orders/{orderId}/shipments")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -39,6 +42,7 @@ public class ShipmentResource {
         return Response.created(URI.create("/api/v1/shipments/" + shipment.id)).entity(ShipmentView.of(shipment)).build();
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/orders/{orderId}/shipments")
     @Transactional
@@ -48,6 +52,7 @@ public class ShipmentResource {
         return new Page<>(items, items.size());
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/shipments/{id}")
     @Transactional

@@ -1,5 +1,7 @@
 package io.oms.fulfilment.api;
 
+import io.oms.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.oms.fulfilment.Refusal;
 import io.oms.fulfilment.shipping.Carriers;
 import io.oms.fulfilment.store.Carrier;
@@ -42,6 +44,7 @@ public class ShippingMethodResource {
     public record MappingBody(@NotBlank @Size(max = 50) String carrier, @Size(max = 200) String service) {
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Transactional
     public Page<MappingView> list(@QueryParam("channel") String channel) {
@@ -52,6 +55,7 @@ public class ShippingMethodResource {
         return new Page<>(items, items.size());
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{channel}/{shippingMethod}")
     @Transactional
@@ -64,6 +68,7 @@ public class ShippingMethodResource {
     }
 
     /** Maps the channel's shipping method to a carrier (which must exist) and service. */
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("/{channel}/{shippingMethod}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -84,6 +89,7 @@ public class ShippingMethodResource {
         return MappingView.of(mapping);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("/{channel}/{shippingMethod}")
     @Transactional

@@ -1,5 +1,8 @@
 package io.oms.fulfilment.api;
 
+import io.oms.rest.RoleHierarchy;
+import io.oms.rest.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.oms.fulfilment.Kafka;
 import io.oms.fulfilment.Orders;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,6 +21,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
+@TestSecurity(user = "test", roles = Roles.ADMIN, augmentors = RoleHierarchy.class)
 class ReferenceDataApiTest {
 
     @Test

@@ -1,5 +1,8 @@
 package io.oms.fulfilment.documents;
 
+import io.oms.rest.RoleHierarchy;
+import io.oms.rest.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.oms.events.order.OrderStatus;
 import io.oms.fulfilment.Kafka;
 import io.oms.fulfilment.Orders;
@@ -23,6 +26,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
+@TestSecurity(user = "test", roles = Roles.ADMIN, augmentors = RoleHierarchy.class)
 class DeliveryNoteNumbersTest {
 
     private static final int ORDERS = 40;

@@ -1,5 +1,8 @@
 package io.oms.fulfilment.intake;
 
+import io.oms.rest.RoleHierarchy;
+import io.oms.rest.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.oms.events.order.OrderStatus;
 import io.oms.fulfilment.Kafka;
 import io.oms.fulfilment.Orders;
@@ -14,6 +17,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
+@TestSecurity(user = "test", roles = Roles.ADMIN, augmentors = RoleHierarchy.class)
 class OrderReleaseTest {
 
     @BeforeEach

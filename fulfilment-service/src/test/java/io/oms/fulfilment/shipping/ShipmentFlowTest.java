@@ -1,5 +1,8 @@
 package io.oms.fulfilment.shipping;
 
+import io.oms.rest.RoleHierarchy;
+import io.oms.rest.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.oms.events.EventType;
 import io.oms.events.fulfilment.ShipmentCreated;
 import io.oms.fulfilment.Kafka;
@@ -23,6 +26,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
+@TestSecurity(user = "test", roles = Roles.ADMIN, augmentors = RoleHierarchy.class)
 class ShipmentFlowTest {
 
     private Kafka.Reader published;

@@ -1,5 +1,7 @@
 package io.oms.inventory.api;
 
+import io.oms.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.oms.inventory.api.ItemBodies.ItemList;
 import io.oms.inventory.api.ItemBodies.ItemRequest;
 import io.oms.inventory.api.ItemBodies.ItemView;
@@ -42,6 +44,7 @@ public class ItemResource {
     }
 
     /** Creates or updates the item; 201 when created. */
+    @RolesAllowed(Roles.OPERATOR)
     @PUT
     @Path("/{sku}")
     public Response put(@PathParam("sku") String rawSku, @Valid @NotNull ItemRequest body) {
@@ -55,6 +58,7 @@ public class ItemResource {
      * Bulk import of items and stock from CSV (header: sku,name,description,price,sellingPrice,currency,status,warehouse,onHand).
      * Answers the count of created, updated and refused rows and each row's outcome with the reason of a refusal.
      */
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/import")
     @Consumes("text/csv")
@@ -67,6 +71,7 @@ public class ItemResource {
     }
 
     /** Creates an item; a SKU that exists answers 409. */
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     public Response create(@Valid @NotNull NewItemRequest body) {
         String sku = Skus.normalize(body.sku(), "sku");
@@ -76,6 +81,7 @@ public class ItemResource {
     }
 
     /** The item with its stock and availability per warehouse. */
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{sku}")
     public ItemView get(@PathParam("sku") String rawSku) {
@@ -85,6 +91,7 @@ public class ItemResource {
     }
 
     /** Items ordered by SKU, filtered by status, name prefix and SKU prefix; {@code page} counts from 0. */
+    @RolesAllowed(Roles.VIEWER)
     @GET
     public ItemList list(@QueryParam("status") String status, @QueryParam("name") String name, @QueryParam("sku") String sku,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {

@@ -1,5 +1,7 @@
 package io.oms.inventory.api;
 
+import io.oms.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.oms.inventory.config.InventoryConfig;
 import io.oms.inventory.item.ItemService;
 import io.oms.inventory.listing.ChannelListing;
@@ -59,6 +61,7 @@ public class ListingResource {
     }
 
     /** Listings no item is known for yet, and listings of one shop that report the same SKU. */
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/unconfirmed-items")
     public ListingList unconfirmed(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
@@ -67,6 +70,7 @@ public class ListingResource {
     }
 
     /** An operator maps an unconfirmed listing to an existing item. */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/unconfirmed-items/{id}/map")
     public ListingView map(@PathParam("id") long id, @Valid @NotNull MapRequest body) {
@@ -79,6 +83,7 @@ public class ListingResource {
     }
 
     /** An operator creates the item an unconfirmed listing stands for; the listing is mapped to it. */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/unconfirmed-items/{id}/create-item")
     public Response createItem(@PathParam("id") long id, @Valid CreateItemRequest body) {
@@ -102,6 +107,7 @@ public class ListingResource {
     }
 
     /** Every listing of a shop with the item it maps to. */
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/channel-listings/{channel}/{shopId}")
     public ListingList ofShop(@PathParam("channel") String channel, @PathParam("shopId") String shopId) {

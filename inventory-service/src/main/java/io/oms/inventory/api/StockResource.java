@@ -1,5 +1,7 @@
 package io.oms.inventory.api;
 
+import io.oms.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.oms.events.inventory.ReservationResult;
 import io.oms.inventory.api.ItemBodies.StockView;
 import io.oms.inventory.config.InventoryConfig;
@@ -69,6 +71,7 @@ public class StockResource {
     }
 
     /** Applies a receipt, correction or count; a correction that would make on hand negative answers 409. */
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/stock/adjustments")
     public Response adjust(@Valid @NotNull AdjustmentRequest body) {
@@ -83,6 +86,7 @@ public class StockResource {
     }
 
     /** Every change of the SKU's stock, oldest first. */
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/stock/ledger")
     public LedgerList ledger(@QueryParam("sku") String rawSku, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
@@ -92,6 +96,7 @@ public class StockResource {
     }
 
     /** What inventory holds for an order: reserved and missing lines. */
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/reservations/{orderId}")
     public ReservationResult reservation(@PathParam("orderId") String orderId) {

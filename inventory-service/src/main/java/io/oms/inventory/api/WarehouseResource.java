@@ -1,5 +1,7 @@
 package io.oms.inventory.api;
 
+import io.oms.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.oms.inventory.warehouse.ChannelWarehouse;
 import io.oms.inventory.warehouse.Warehouse;
 import io.oms.inventory.warehouse.WarehouseService;
@@ -60,6 +62,7 @@ public class WarehouseResource {
     }
 
     /** Creates a warehouse; the first one, or one created with {@code primary: true}, is primary. */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/warehouses")
     public Response create(@Valid @NotNull WarehouseRequest body) {
@@ -68,6 +71,7 @@ public class WarehouseResource {
         return Response.created(URI.create("/api/v1/warehouses/" + warehouse.code)).entity(WarehouseView.of(warehouse)).build();
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/warehouses")
     public WarehouseList list() {
@@ -75,6 +79,7 @@ public class WarehouseResource {
         return new WarehouseList(all, all.size());
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/warehouses/{code}")
     public WarehouseView get(@PathParam("code") String code) {
@@ -83,6 +88,7 @@ public class WarehouseResource {
     }
 
     /** Makes this warehouse the primary one (the one before stops being primary). */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/warehouses/{code}/primary")
     @Consumes(MediaType.WILDCARD)
@@ -92,6 +98,7 @@ public class WarehouseResource {
     }
 
     /** The warehouse that feeds a shop; reservations for the shop's orders are made there. */
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("/channel-warehouses/{channel}/{shopId}")
     public MappingView mapShop(@PathParam("channel") String channel, @PathParam("shopId") String shopId, @Valid @NotNull MappingRequest body) {
@@ -102,6 +109,7 @@ public class WarehouseResource {
                 .orElseThrow(() -> ApiException.notFound("no warehouse has the code '" + body.warehouseCode() + "'", "warehouseCode"));
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/channel-warehouses")
     public MappingList mappings() {

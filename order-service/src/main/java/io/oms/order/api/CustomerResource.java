@@ -1,5 +1,7 @@
 package io.oms.order.api;
 
+import io.oms.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -20,6 +22,7 @@ public class CustomerResource {
         this.views = views;
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     public ApiBodies.Page<ApiBodies.Customer> list(@QueryParam("email") String email, @QueryParam("q") String text,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -28,6 +31,7 @@ public class CustomerResource {
     }
 
     /** The customer with their orders, newest first (paged by page and size). */
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}")
     public ApiBodies.CustomerDetail get(@PathParam("id") String id,

@@ -1,5 +1,7 @@
 package io.oms.order.api;
 
+import io.oms.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.oms.order.config.OrderConfig;
 import io.oms.order.status.OrderCommands;
 import io.oms.order.status.StatusChanges;
@@ -34,6 +36,7 @@ public class OrderResource {
         this.config = config;
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     public ApiBodies.Page<ApiBodies.OrderSummary> list(@QueryParam("channel") String channel, @QueryParam("shopId") String shopId,
             @QueryParam("status") String status, @QueryParam("customerId") String customerId,
@@ -47,6 +50,7 @@ public class OrderResource {
         return views.orders(filter, page, Math.min(size, config.maxPageSize()), Paging.orderSort(sort));
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/rejected")
     public ApiBodies.Page<ApiBodies.RejectedSnapshot> rejected(@QueryParam("channel") String channel, @QueryParam("shopId") String shopId,
@@ -55,12 +59,14 @@ public class OrderResource {
         return views.rejected(blankToNull(channel), blankToNull(shopId), page, size);
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}")
     public ApiBodies.OrderDetail get(@PathParam("id") String id) {
         return views.order(Paging.pathId("order", id)).orElseThrow(() -> ApiProblem.notFound("order", id));
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/{id}/release")
     public ApiBodies.OrderDetail release(@PathParam("id") String id) {
@@ -68,12 +74,14 @@ public class OrderResource {
         return answer(orderId, commands.release(orderId), "release");
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/release")
     public ApiBodies.Released releaseShop(@Valid @NotNull ApiBodies.ReleaseShopRequest request) {
         return new ApiBodies.Released(commands.releaseShop(request.channel(), request.shopId()));
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/{id}/cancel")
     public ApiBodies.OrderDetail cancel(@PathParam("id") String id, ApiBodies.CancelRequest request) {
@@ -81,6 +89,7 @@ public class OrderResource {
         return answer(orderId, commands.cancel(orderId, request == null ? null : request.reason()), "cancel");
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/{id}/status")
     public ApiBodies.OrderDetail move(@PathParam("id") String id, @Valid @NotNull ApiBodies.StatusRequest request) {

@@ -1,5 +1,7 @@
 package io.oms.order.api;
 
+import io.oms.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.oms.order.status.OrderCommands;
 import io.oms.order.store.ShopSettingsEntity;
 import jakarta.validation.Valid;
@@ -27,6 +29,7 @@ public class ShopSettingsResource {
         this.commands = commands;
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @jakarta.transaction.Transactional
     public ApiBodies.ShopSettings get(@PathParam("channel") String channel, @PathParam("shopId") String shopId) {
@@ -34,6 +37,7 @@ public class ShopSettingsResource {
         return new ApiBodies.ShopSettings(channel, shopId, settings != null && settings.holdNewOrders);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     public ApiBodies.ShopSettings put(@PathParam("channel") String channel, @PathParam("shopId") String shopId,
             @Valid @NotNull ApiBodies.ShopSettingsRequest request) {

@@ -1,5 +1,7 @@
 package io.oms.order.api;
 
+import io.oms.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.oms.events.order.OrderStatus;
 import io.oms.order.status.StatusMachine;
 import jakarta.ws.rs.GET;
@@ -20,6 +22,7 @@ public class StatusMappingResource {
         this.machine = machine;
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @jakarta.transaction.Transactional
     public ApiBodies.StatusMappings get() {

@@ -1,5 +1,8 @@
 package io.oms.order.intake;
 
+import io.oms.rest.RoleHierarchy;
+import io.oms.rest.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.oms.events.CloudEvent;
 import io.oms.events.EncodedEvent;
 import io.oms.events.EventType;
@@ -31,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
+@TestSecurity(user = "test", roles = Roles.ADMIN, augmentors = RoleHierarchy.class)
 class BulkIntakeTest {
 
     private static final int ORDERS = 10_000;

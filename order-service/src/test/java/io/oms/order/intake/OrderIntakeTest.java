@@ -1,5 +1,8 @@
 package io.oms.order.intake;
 
+import io.oms.rest.RoleHierarchy;
+import io.oms.rest.Roles;
+import io.quarkus.test.security.TestSecurity;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.oms.events.CloudEvent;
 import io.oms.events.EncodedEvent;
@@ -26,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
+@TestSecurity(user = "test", roles = Roles.ADMIN, augmentors = RoleHierarchy.class)
 public class OrderIntakeTest {
 
     private static final Duration BOUND = Duration.ofSeconds(120);

@@ -206,6 +206,8 @@ class KilledWhileConsumingIT {
                     "-Dquarkus.datasource.username=" + postgres.user(),
                     "-Dquarkus.datasource.password=" + postgres.password(),
                     "-Dquarkus.http.port=" + port,
+                    // the API needs an issuer or a key to start; this test calls only /q/health
+                    "-Dquarkus.oidc.public-key=" + io.oms.testsupport.Tokens.publicKey(),
                     "-Doms.messaging.consumer.group-suffix=" + groupSuffix,
                     // Only order-imported is under test; its group was started at the end above. The service's
                     // other groups need not read what earlier suites left on a shared broker.

@@ -1,5 +1,8 @@
 package io.oms.order.status;
 
+import io.oms.rest.RoleHierarchy;
+import io.oms.rest.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.oms.events.CloudEvent;
 import io.oms.events.CloudEventCodec;
 import io.oms.events.EventType;
@@ -41,6 +44,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 
 @QuarkusTest
+@TestSecurity(user = "test", roles = Roles.ADMIN, augmentors = RoleHierarchy.class)
 class StatusMachineTest {
 
     private static final Duration BOUND = Duration.ofSeconds(120);

@@ -1,5 +1,7 @@
 package io.oms.channel.core.api;
 
+import io.oms.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.oms.channel.core.orders.HeldOrderStore;
 import io.oms.channel.core.orders.HeldOrders;
 import io.oms.channel.core.shop.ShopService;
@@ -30,6 +32,7 @@ public class HeldOrderResource {
         this.shops = shops;
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     public Page<HeldOrderStore.Held> list(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
@@ -43,12 +46,14 @@ public class HeldOrderResource {
         return new Page<>(store.list(id, page * size, size), store.count(id));
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/{externalOrderId}/release")
     public Map<String, Object> release(@PathParam("id") UUID id, @PathParam("externalOrderId") String externalOrderId) {
         return Map.of("released", 1, "published", held.release(id, externalOrderId));
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/release")
     public Map<String, Object> releaseAll(@PathParam("id") UUID id) {

@@ -1,5 +1,7 @@
 package io.oms.channel.core.api;
 
+import io.oms.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.oms.channel.core.listing.DraftListing;
 import io.oms.channel.core.listing.ListingCommands;
 import io.oms.channel.core.listing.ListingDiscovery;
@@ -43,6 +45,7 @@ public class ListingResource {
     }
 
     /** Reads every listing of the shop from the marketplace now, stores and publishes them. */
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/listings/discover")
     public ListingDiscovery.Summary discover(@PathParam("id") UUID id) {
@@ -53,6 +56,7 @@ public class ListingResource {
         return discovery.discover(id);
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/listings")
     public Page<ListingStore.ListedUnit> listings(@PathParam("id") UUID id) {
@@ -62,6 +66,7 @@ public class ListingResource {
     }
 
     /** SKUs on more than one listing of the shop: reported, never merged, and their stock is not pushed. */
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/listings/duplicate-skus")
     public Page<ListingStore.DuplicateSku> duplicates(@PathParam("id") UUID id) {
@@ -71,6 +76,7 @@ public class ListingResource {
     }
 
     /** What waits to be pushed: the latest wanted quantity and price per SKU of each listing. */
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/push-queue")
     public Page<PushQueue.Queued> pushQueue(@PathParam("id") UUID id) {
@@ -79,6 +85,7 @@ public class ListingResource {
         return new Page<>(rows, rows.size());
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/shipments")
     public Page<ShipmentPushes.View> shipments(@PathParam("id") UUID id) {
@@ -87,12 +94,14 @@ public class ListingResource {
         return new Page<>(rows, rows.size());
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/listings/{listingId}/activate")
     public Map<String, Object> activate(@PathParam("id") UUID id, @PathParam("listingId") String listingId) {
         return answer(commands.setActive(id, listingId, true));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/listings/{listingId}/deactivate")
     public Map<String, Object> deactivate(@PathParam("id") UUID id, @PathParam("listingId") String listingId) {
@@ -100,6 +109,7 @@ public class ListingResource {
     }
 
     /** A draft listing made from an item: 201 with what the marketplace answered, or 422 with its refusal. */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/listings")
     public Response createDraft(@PathParam("id") UUID id, DraftRequest body) {

@@ -1,5 +1,8 @@
 package io.oms.channel.core.api;
 
+import io.oms.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 import io.oms.channel.core.oauth.OAuthFlow;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,6 +27,7 @@ public class OAuthResource {
     }
 
     /** Body as the channel defines it without the authorization (Etsy: name, shopId, keystring, sharedSecret). */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/oauth/authorize")
     public OAuthFlow.Authorization authorize(Map<String, Object> body) {
@@ -31,12 +35,14 @@ public class OAuthResource {
     }
 
     /** Re-authentication of a connected shop: the login must be for the same marketplace shop. */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/{id}/oauth/authorize")
     public OAuthFlow.Authorization reauthorize(@PathParam("id") UUID id, Map<String, Object> body) {
         return flow.start(body, id);
     }
 
+    @PermitAll
     @GET
     @Path("/oauth/callback")
     public ShopView callback(@QueryParam("state") String state, @QueryParam("code") String code, @QueryParam("error") String error) {

@@ -1,5 +1,7 @@
 package io.oms.channel.core.api;
 
+import io.oms.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.oms.channel.core.marketplace.ConnectRequest;
 import io.oms.channel.core.marketplace.ConnectionCheck;
 import io.oms.channel.core.shop.ImportMode;
@@ -39,12 +41,14 @@ public class ShopResource {
         this.store = store;
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     public Response connect(Map<String, Object> body) {
         Shop shop = shops.connect(new ConnectRequest(body));
         return Response.status(Response.Status.CREATED).entity(ShopView.of(shop)).build();
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     public Page<ShopView> list(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         if (page < 0) {
@@ -56,6 +60,7 @@ public class ShopResource {
         return new Page<>(store.list(page * size, size).stream().map(ShopView::of).toList(), store.count());
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}")
     public ShopView get(@PathParam("id") UUID id) {
@@ -63,6 +68,7 @@ public class ShopResource {
     }
 
     /** Settings (and the name): fields left out keep their value. */
+    @RolesAllowed(Roles.ADMIN)
     @PATCH
     @Path("/{id}")
     public ShopView change(@PathParam("id") UUID id, SettingsChange change) {
@@ -73,6 +79,7 @@ public class ShopResource {
         return ShopView.of(shops.changeSettings(id, change.name(), merge(shop.settings(), change)));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/{id}/test-connection")
     public ConnectionAnswer testConnection(@PathParam("id") UUID id) {

@@ -1,5 +1,7 @@
 package io.oms.channel.core.api;
 
+import io.oms.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.oms.channel.core.sync.SyncRun;
 import io.oms.channel.core.sync.SyncService;
 import jakarta.ws.rs.DefaultValue;
@@ -29,6 +31,7 @@ public class SyncResource {
         this.clock = clock;
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/sync")
     public Response sync(@PathParam("id") UUID id, SyncRequest request) {
@@ -50,12 +53,14 @@ public class SyncResource {
         return Response.accepted(syncs.request(id, from, to)).build();
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/sync-runs/{runId}/retry")
     public Response retry(@PathParam("id") UUID id, @PathParam("runId") UUID runId) {
         return Response.accepted(syncs.retry(id, runId)).build();
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/sync-runs")
     public Page<SyncRun> history(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") int page,

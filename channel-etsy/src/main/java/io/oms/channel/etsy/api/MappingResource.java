@@ -1,5 +1,7 @@
 package io.oms.channel.etsy.api;
 
+import io.oms.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.oms.channel.etsy.orders.EtsyStatusMapping;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +17,7 @@ import java.util.TreeMap;
 public class MappingResource {
 
     /** Etsy receipt status to channel status. */
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/status")
     public Map<String, String> status() {

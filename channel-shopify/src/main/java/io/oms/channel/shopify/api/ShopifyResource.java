@@ -1,5 +1,7 @@
 package io.oms.channel.shopify.api;
 
+import io.oms.rest.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.oms.channel.shopify.orders.ShopifyStatusMapping;
 import io.oms.channel.shopify.webhooks.PrivacyRequests;
 import jakarta.ws.rs.DefaultValue;
@@ -24,6 +26,7 @@ public class ShopifyResource {
     }
 
     /** Rows in order, first match wins: {cancelled, financial, fulfillment, status}. */
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/mappings/status")
     public List<Map<String, Object>> status() {
@@ -32,6 +35,7 @@ public class ShopifyResource {
                 "status", r.status().name())).toList();
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/privacy-requests")
     public Map<String, Object> privacyRequests(@QueryParam("shop") String shopDomain, @QueryParam("size") @DefaultValue("100") int size) {

@@ -1,5 +1,6 @@
 package io.oms.channel.shopify.webhooks;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -19,6 +20,7 @@ public class WebhookResource {
         this.intake = intake;
     }
 
+    @PermitAll
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response receive(@HeaderParam("X-Shopify-Shop-Domain") String shopDomain, @HeaderParam("X-Shopify-Topic") String topic,

@@ -1,5 +1,8 @@
 package io.oms.channel.shopify.inventory;
 
+import io.oms.rest.RoleHierarchy;
+import io.oms.rest.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.oms.channel.core.marketplace.ShopAccess;
 import io.oms.channel.shopify.ShopifySandbox;
 import io.oms.channel.shopify.client.ShopifyClient;
@@ -19,6 +22,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
+@TestSecurity(user = "test", roles = Roles.ADMIN, augmentors = RoleHierarchy.class)
 class ShopifyInventoryTest {
 
     @Inject

@@ -171,6 +171,7 @@ class ManifestTest {
                 assertThat(env(docs, deployment, "QUARKUS_DATASOURCE_JDBC_URL")).as(name).startsWith("jdbc:postgresql://" + name + "-db:5432/");
                 assertThat(env(docs, deployment, "KAFKA_BOOTSTRAP_SERVERS")).as(name).startsWith("oms-kafka-kafka-bootstrap:");
                 assertThat(env(docs, deployment, "OMS_MESSAGING_TOPICS_CREATE")).as(name + ": Strimzi owns the topics").isEqualTo("false");
+                assertThat(env(docs, deployment, "QUARKUS_OIDC_AUTH_SERVER_URL")).as(name + ": the API's token issuer").startsWith("http");
                 assertThat(secretRef(deployment, "QUARKUS_DATASOURCE_USERNAME")).isEqualTo(Map.of("name", name + "-db", "key", "username"));
                 assertThat(secretRef(deployment, "QUARKUS_DATASOURCE_PASSWORD")).isEqualTo(Map.of("name", name + "-db", "key", "password"));
             }
@@ -209,6 +210,9 @@ class ManifestTest {
                     assertThat(at(to, "podSelector", "matchLabels", "oms.io/database-for")).as(name + ": only its own database").isEqualTo(name);
                     assertThat(ports).containsExactly(5432);
                     reached.add("database");
+                } else if (Objects.equals(at(to, "podSelector", "matchLabels", "oms.io/oidc-provider"), "true")) {
+                    assertThat(ports).as(name + ": the OIDC issuer over HTTP(S)").isSubsetOf(443, 8080, 8443);
+                    reached.add("oidc");
                 } else if (Objects.equals(at(to, "podSelector", "matchLabels", "k8s-app"), "kube-dns")) {
                     assertThat(ports).containsExactly(53);
                     reached.add("dns");
@@ -224,7 +228,7 @@ class ManifestTest {
                     throw new AssertionError(name + " allows egress to something unexpected: " + rule);
                 }
             }
-            Set<String> expected = new HashSet<>(WEB.contains(name) ? Set.of("service APIs", "dns") : Set.of("kafka", "database", "dns"));
+            Set<String> expected = new HashSet<>(WEB.contains(name) ? Set.of("service APIs", "dns") : Set.of("kafka", "database", "dns", "oidc"));
             if (CONNECTORS.contains(name)) {
                 expected.add("marketplaces");
             }
