@@ -143,8 +143,10 @@ public final class Stack implements BeforeAllCallback, ExtensionContext.Store.Cl
             }
             launch(service, environment);
         }
+        // Nobody logs in: the console calls the APIs with its own token from the sandbox's issuer (client credentials).
         launch(console, Map.of("ORDER_SERVICE_URL", orders.url(), "INVENTORY_SERVICE_URL", inventory.url(), "FULFILMENT_SERVICE_URL", fulfilment.url(),
-                "CHANNEL_ETSY_URL", etsy.url(), "CHANNEL_SHOPIFY_URL", shopify.url()));
+                "CHANNEL_ETSY_URL", etsy.url(), "CHANNEL_SHOPIFY_URL", shopify.url(),
+                "QUARKUS_OIDC_AUTH_SERVER_URL", sandbox.url() + "/oidc", "OMS_CONSOLE_SERVICE_CLIENT_ENABLED", "true"));
         long deadline = System.nanoTime() + START_BOUND.toNanos();
         for (Part part : parts.values()) {
             awaitReady(part, deadline);

@@ -24,7 +24,7 @@ final class LocalStack {
     static final String SANDBOX = "http://127.0.0.1:8090";
     private static final String JDBC = "jdbc:postgresql://127.0.0.1:5432/";
 
-    final Seed.Http http = new Seed.Http();
+    final Seed.Http http = new Seed.Http(SANDBOX, AccessTokens.fromEnvironment(SANDBOX));
     final Seed.Endpoints at = Seed.Endpoints.local(SANDBOX);
 
     /** The demo shops of {@code ./oms up} (the sandbox keeps them while it runs). */
