@@ -4,6 +4,8 @@ import io.oms.events.CloudEvent;
 import io.oms.events.EventType;
 import io.oms.events.inventory.StockChanged;
 import io.oms.messaging.inbox.EventHandler;
+import io.opentelemetry.api.trace.Span;
+import org.jboss.logging.MDC;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -25,6 +27,9 @@ public class AppliedStock implements EventHandler<StockChanged> {
     static final Set<String> FAILING_SKUS = ConcurrentHashMap.newKeySet();
     /** How often the handler was called per SKU, including failed attempts. */
     static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
+    /** The trace id the handler ran under per SKU: of its current span, and in the log MDC. */
+    static final Map<String, String> TRACE_IDS = new ConcurrentHashMap<>();
+    static final Map<String, String> MDC_TRACE_IDS = new ConcurrentHashMap<>();
 
     private final DataSource dataSource;
 
@@ -46,6 +51,11 @@ public class AppliedStock implements EventHandler<StockChanged> {
     public void handle(CloudEvent<StockChanged> event) {
         String sku = event.data().sku().value();
         ATTEMPTS.computeIfAbsent(sku, any -> new AtomicInteger()).incrementAndGet();
+        TRACE_IDS.put(sku, Span.current().getSpanContext().getTraceId());
+        Object mdcTraceId = MDC.get("traceId");
+        if (mdcTraceId != null) {
+            MDC_TRACE_IDS.put(sku, mdcTraceId.toString());
+        }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("insert into applied_events (event_id, sku, version) values (?, ?, ?)")) {
             insert.setObject(1, event.id());

@@ -7,6 +7,8 @@ import io.oms.events.EncodedEvent;
 import io.oms.events.EventType;
 import io.oms.events.Sku;
 import io.oms.events.inventory.StockChanged;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.oms.messaging.inbox.InboxConsumers;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -45,6 +47,8 @@ class InboxConsumerTest {
     CloudEventCodec codec;
     @Inject
     DataSource dataSource;
+    @Inject
+    MeterRegistry registry;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -68,6 +72,7 @@ class InboxConsumerTest {
     void aRecordDeliveredTwiceChangesStateOnce() throws Exception {
         EncodedEvent event = codec.encode(stockChanged(sku, 1));
         long duplicatesBefore = status().duplicates();
+        double duplicatesCounted = duplicatesSkipped();
 
         send(sku, event.value(), event.headers());
         send(sku, event.value(), event.headers());
@@ -76,10 +81,12 @@ class InboxConsumerTest {
         await().atMost(Duration.ofSeconds(90)).until(() -> applied(sku) == 2 && status().duplicates() > duplicatesBefore);
         assertThat(applied(sku)).as("applications of %s", sku).isEqualTo(2);
         assertThat(AppliedStock.ATTEMPTS.get(sku).get()).as("handler calls").isEqualTo(2);
+        assertThat(duplicatesSkipped() - duplicatesCounted).as("oms_inbox_duplicates_skipped_total").isEqualTo(1.0);
     }
 
     @Test
     void malformedRecordsGoToTheDlqWithTheirReasonAndTheRecordsAfterThemAreProcessed() throws Exception {
+        double invalidBefore = deadLettered("invalid_event");
         try (TopicReader dlq = new TopicReader(bootstrapServers, EventType.STOCK_CHANGED.dlqTopic())) {
             EncodedEvent valid = codec.encode(stockChanged(sku, 1));
             send(sku, "this is not JSON".getBytes(StandardCharsets.UTF_8), valid.headers());
@@ -101,11 +108,14 @@ class InboxConsumerTest {
                 assertThat(header(record, DeadLetterHeaders.SOURCE_OFFSET)).matches("\\d+");
                 assertThat(header(record, DeadLetterHeaders.SOURCE_PARTITION)).matches("\\d+");
             });
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(deadLettered("invalid_event") - invalidBefore).as("oms_dlq_records_total{reason=invalid_event}").isEqualTo(3.0));
         }
     }
 
     @Test
     void aHandlerThatKeepsFailingIsRetriedThenDeadLetteredAndItsChangesRolledBack() throws Exception {
+        double handlerFailedBefore = deadLettered("handler_failed");
         try (TopicReader dlq = new TopicReader(bootstrapServers, EventType.STOCK_CHANGED.dlqTopic())) {
             String poisoned = sku + "-poison";
             AppliedStock.FAILING_SKUS.add(poisoned);
@@ -123,7 +133,19 @@ class InboxConsumerTest {
             // One call in the failed batch, then three attempts on its own.
             assertThat(AppliedStock.ATTEMPTS.get(poisoned).get()).isEqualTo(4);
             assertThat(applied(poisoned)).as("rows the failing handler wrote").isZero();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(deadLettered("handler_failed") - handlerFailedBefore).as("oms_dlq_records_total{reason=handler_failed}").isEqualTo(1.0));
         }
+    }
+
+    private double duplicatesSkipped() {
+        Counter counter = registry.find("oms_inbox_duplicates_skipped_total").tags("consumer", AppliedStock.CONSUMER, "topic", TOPIC).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private double deadLettered(String reason) {
+        Counter counter = registry.find("oms_dlq_records_total").tags("consumer", AppliedStock.CONSUMER, "topic", TOPIC, "reason", reason).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private InboxConsumers.Status status() {

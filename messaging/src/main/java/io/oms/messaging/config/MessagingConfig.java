@@ -19,6 +19,14 @@ public interface MessagingConfig {
 
     Topics topics();
 
+    Metrics metrics();
+
+    interface Metrics {
+        /** How often the outbox backlog gauge ({@code oms_outbox_backlog_events}) is counted. */
+        @WithDefault("15s")
+        String backlogEvery();
+    }
+
     interface Topics {
         /** Whether a service creates the topics it consumes (and their .dlq topics) when they are missing. */
         @WithDefault("true")

@@ -4,6 +4,9 @@ import io.oms.events.CloudEvent;
 import io.oms.events.CloudEventCodec;
 import io.oms.events.InvalidEventException;
 import io.oms.messaging.config.MessagingConfig;
+import io.oms.messaging.metrics.MessagingMetrics.ConsumerMeters;
+import io.oms.messaging.metrics.MessagingMetrics.DeadLetterReason;
+import io.oms.messaging.tracing.EventTracing;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.apache.kafka.clients.consumer.CommitFailedException;
@@ -15,6 +18,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.MDC;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +27,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -43,6 +48,8 @@ final class InboxConsumer implements Runnable {
     private final InboxStore inbox;
     private final DeadLetters deadLetters;
     private final MessagingConfig.Consumer settings;
+    private final ConsumerMeters meters;
+    private final EventTracing tracing;
     private final Map<TopicPartition, OffsetAndMetadata> processed = new HashMap<>();
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
@@ -53,7 +60,9 @@ final class InboxConsumer implements Runnable {
 
     @SuppressWarnings("unchecked")
     InboxConsumer(EventHandler<?> handler, Consumer<String, byte[]> consumer, CloudEventCodec codec, InboxStore inbox,
-            DeadLetters deadLetters, MessagingConfig.Consumer settings) {
+            DeadLetters deadLetters, MessagingConfig.Consumer settings, ConsumerMeters meters, EventTracing tracing) {
+        this.meters = meters;
+        this.tracing = tracing;
         this.handler = (EventHandler<Record>) handler;
         this.consumer = consumer;
         this.codec = codec;
@@ -116,10 +125,12 @@ final class InboxConsumer implements Runnable {
         try {
             records = consumer.poll(Duration.ofMillis(500));
             if (records.isEmpty()) {
+                meters.lag(lag());
                 return;
             }
             process(records);
             commitProcessed();
+            meters.lag(lag());
         } catch (WakeupException | InterruptedException e) {
             throw e;
         } catch (CommitFailedException | RebalanceInProgressException e) {
@@ -149,10 +160,12 @@ final class InboxConsumer implements Runnable {
                     continue;
                 }
                 problem = "event type " + event.type().ceType() + " does not belong on topic " + record.topic();
+                deadLetter(record, problem, DeadLetterReason.WRONG_TYPE);
+                continue;
             } catch (InvalidEventException e) {
                 problem = e.reason();
             }
-            deadLetter(record, problem);
+            deadLetter(record, problem, DeadLetterReason.INVALID_EVENT);
         }
         if (!deliveries.isEmpty() && !applyTogether(deliveries)) {
             for (Delivery delivery : deliveries) {
@@ -174,6 +187,8 @@ final class InboxConsumer implements Runnable {
                 }
                 return appliedAndDuplicates;
             });
+            meters.applied(counts[0]);
+            meters.duplicates(counts[1]);
             applied.addAndGet(counts[0]);
             duplicates.addAndGet(counts[1]);
             return true;
@@ -189,6 +204,11 @@ final class InboxConsumer implements Runnable {
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
             try {
                 boolean first = QuarkusTransaction.requiringNew().call(() -> applyOnce(delivery));
+                if (first) {
+                    meters.applied(1);
+                } else {
+                    meters.duplicates(1);
+                }
                 (first ? applied : duplicates).incrementAndGet();
                 return;
             } catch (RuntimeException e) {
@@ -204,22 +224,47 @@ final class InboxConsumer implements Runnable {
             throw new IllegalStateException("the database does not answer", failure);
         }
         Log.warnf(failure, "consumer %s: event %s failed %d times; sending it to the DLQ", name(), delivery.event().id(), settings.maxAttempts());
-        deadLetter(delivery.record(), "handler failed after " + settings.maxAttempts() + " attempts: " + describe(failure));
+        deadLetter(delivery.record(), "handler failed after " + settings.maxAttempts() + " attempts: " + describe(failure),
+                DeadLetterReason.HANDLER_FAILED);
     }
 
-    /** Inside the transaction: the inbox row and the handler's changes commit together, or neither. */
+    /**
+     * Inside the transaction: the inbox row and the handler's changes commit together, or neither. The handler runs
+     * in a span that continues the trace of the event's writer, with the event id in the MDC.
+     */
     private boolean applyOnce(Delivery delivery) {
         if (!inbox.recordFirstDelivery(name(), delivery.event().id())) {
             return false;
         }
-        handler.handle(delivery.event());
+        MDC.put("eventId", delivery.event().id().toString());
+        try {
+            tracing.inConsumerSpan(name(), delivery.record(), () -> {
+                handler.handle(delivery.event());
+                return null;
+            });
+        } finally {
+            MDC.remove("eventId");
+        }
         return true;
     }
 
-    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) throws Exception {
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason, DeadLetterReason reasonClass) throws Exception {
         Log.warnf("consumer %s: record %s-%d@%d goes to the DLQ: %s", name(), record.topic(), record.partition(), record.offset(), reason);
         deadLetters.send(record, name(), reason);
         deadLettered.incrementAndGet();
+        meters.deadLettered(reasonClass);
+    }
+
+    /** Records not yet read on this consumer's partitions, from the positions and the last fetched end offsets (no broker call). */
+    private long lag() {
+        long total = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            OptionalLong lag = consumer.currentLag(partition);
+            if (lag.isPresent()) {
+                total += lag.getAsLong();
+            }
+        }
+        return total;
     }
 
     private static String describe(Throwable failure) {

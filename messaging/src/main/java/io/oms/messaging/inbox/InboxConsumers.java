@@ -4,6 +4,8 @@ import io.oms.events.CloudEventCodec;
 import io.oms.messaging.KafkaClients;
 import io.oms.messaging.KafkaConnection;
 import io.oms.messaging.config.MessagingConfig;
+import io.oms.messaging.metrics.MessagingMetrics;
+import io.oms.messaging.tracing.EventTracing;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,13 +38,18 @@ public class InboxConsumers {
     private final KafkaConnection connection;
     private final Clock clock;
     private final String applicationName;
+    private final MessagingMetrics metrics;
+    private final EventTracing tracing;
     private final List<InboxConsumer> consumers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private Producer<String, byte[]> deadLetterProducer;
 
     public InboxConsumers(@Any Instance<EventHandler<?>> handlers, CloudEventCodec codec, InboxStore inbox, MessagingConfig config,
             KafkaConnection connection, Clock clock,
-            @ConfigProperty(name = "quarkus.application.name", defaultValue = "oms") String applicationName) {
+            @ConfigProperty(name = "quarkus.application.name", defaultValue = "oms") String applicationName,
+            MessagingMetrics metrics, EventTracing tracing) {
+        this.metrics = metrics;
+        this.tracing = tracing;
         this.handlers = handlers;
         this.connection = connection;
         this.codec = codec;
@@ -64,7 +71,8 @@ public class InboxConsumers {
             String group = handler.consumerName() + settings.groupSuffix().orElse("");
             KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(KafkaClients.consumer(connection.settings(), group,
                     settings.autoOffsetReset(), settings.maxPollRecords()));
-            InboxConsumer consumer = new InboxConsumer(handler, kafka, codec, inbox, deadLetters, settings);
+            InboxConsumer consumer = new InboxConsumer(handler, kafka, codec, inbox, deadLetters, settings,
+                    metrics.consumer(handler.consumerName(), handler.eventType()), tracing);
             Thread thread = new Thread(consumer, "inbox-" + handler.consumerName());
             thread.setDaemon(true);
             consumers.add(consumer);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oms.events.CloudEvent;
 import io.oms.events.CloudEventCodec;
 import io.oms.events.EncodedEvent;
+import io.oms.messaging.tracing.EventTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -17,6 +18,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Adds events to the service's outbox inside the caller's transaction: the event is published if
@@ -33,9 +36,12 @@ public class Outbox {
     private final CloudEventCodec codec;
     private final TransactionSynchronizationRegistry transactions;
     private final RelayWakeUp wakeUp;
+    private final EventTracing tracing;
     private final ObjectMapper json = new ObjectMapper();
 
-    public Outbox(DataSource dataSource, CloudEventCodec codec, TransactionSynchronizationRegistry transactions, RelayWakeUp wakeUp) {
+    public Outbox(DataSource dataSource, CloudEventCodec codec, TransactionSynchronizationRegistry transactions, RelayWakeUp wakeUp,
+            EventTracing tracing) {
+        this.tracing = tracing;
         this.dataSource = dataSource;
         this.codec = codec;
         this.transactions = transactions;
@@ -52,10 +58,18 @@ public class Outbox {
      * Adds one event, to be published on its type's topic with the given record key.
      *
      * @param key the Kafka record key (the aggregate id: order key, SKU, order id), which fixes the partition and so the order
+     *            <p>The writer's trace context ({@code traceparent}, {@code tracestate}) is stored with the CloudEvents
+     *            headers, so the relay publishes it and the consumer's span continues the writer's trace.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(String key, CloudEvent<?> event) {
         EncodedEvent encoded = codec.encode(event);
+        Map<String, String> headers = encoded.headers();
+        Map<String, String> trace = tracing.currentContext();
+        if (!trace.isEmpty()) {
+            headers = new LinkedHashMap<>(headers);
+            headers.putAll(trace);
+        }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setObject(1, event.id());
@@ -63,7 +77,7 @@ public class Outbox {
             insert.setString(3, key);
             insert.setString(4, event.type().ceType());
             insert.setString(5, new String(encoded.value(), StandardCharsets.UTF_8));
-            insert.setString(6, json.writeValueAsString(encoded.headers()));
+            insert.setString(6, json.writeValueAsString(headers));
             insert.setTimestamp(7, Timestamp.from(event.time()));
             insert.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {

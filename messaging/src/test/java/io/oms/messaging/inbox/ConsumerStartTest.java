@@ -9,6 +9,8 @@ import io.oms.events.inventory.StockChanged;
 import io.oms.messaging.KafkaClients;
 import io.oms.messaging.KafkaConnection;
 import io.oms.messaging.config.MessagingConfig;
+import io.oms.messaging.metrics.MessagingMetrics;
+import io.oms.messaging.tracing.EventTracing;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -45,6 +47,10 @@ class ConsumerStartTest {
     KafkaConnection connection;
     @Inject
     Clock clock;
+    @Inject
+    MessagingMetrics metrics;
+    @Inject
+    EventTracing tracing;
 
     @Test
     void aRecordWrittenTheMomentANewGroupHasJoinedIsApplied() throws Exception {
@@ -96,7 +102,8 @@ class ConsumerStartTest {
                     });
                 }
             };
-            InboxConsumer consumer = new InboxConsumer(handler, kafka, codec, inbox, new DeadLetters(deadLetterProducer, clock), config.consumer());
+            InboxConsumer consumer = new InboxConsumer(handler, kafka, codec, inbox, new DeadLetters(deadLetterProducer, clock), config.consumer(),
+                    metrics.consumer(group, EventType.STOCK_CHANGED), tracing);
             Thread thread = new Thread(consumer, "consumer-start-test");
             thread.start();
             try {

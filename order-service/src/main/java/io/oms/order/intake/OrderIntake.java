@@ -55,6 +55,18 @@ public class OrderIntake {
     public void apply(CloudEvent<OrderImported> event) {
         OrderImported snapshot = event.data();
         String orderKey = snapshot.kafkaKey();
+        // the consumer's MDC has traceId and eventId; the order's own keys join them for this order's log lines
+        org.jboss.logging.MDC.put("orderKey", orderKey);
+        org.jboss.logging.MDC.put("shopId", String.valueOf(snapshot.shopId()));
+        try {
+            apply(event, snapshot, orderKey);
+        } finally {
+            org.jboss.logging.MDC.remove("orderKey");
+            org.jboss.logging.MDC.remove("shopId");
+        }
+    }
+
+    private void apply(CloudEvent<OrderImported> event, OrderImported snapshot, String orderKey) {
         Optional<String> problem = SnapshotCheck.problemOf(snapshot);
         if (problem.isPresent()) {
             reject(event.id(), snapshot, problem.get());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oms.channel.core.db.Sql;
 import io.oms.channel.core.marketplace.FetchedOrder;
+import io.oms.channel.core.metrics.ChannelMetrics;
 import io.oms.channel.core.shop.ImportMode;
 import io.oms.channel.core.shop.Shop;
 import io.oms.channel.core.sync.SyncRun;
@@ -12,6 +13,9 @@ import io.oms.events.CloudEvent;
 import io.oms.events.order.OrderImported;
 import io.oms.messaging.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.security.MessageDigest;
@@ -42,9 +46,13 @@ public class OrderPageCommit {
     private final ObjectMapper json;
     private final Clock clock;
     private final Sql sql;
+    private final ChannelMetrics metrics;
+    private final TransactionSynchronizationRegistry transactions;
 
     public OrderPageCommit(PublishedOrders published, SyncRunStore runs, HeldOrderStore held, Outbox outbox, ObjectMapper json, Clock clock,
-            Sql sql) {
+            Sql sql, ChannelMetrics metrics, TransactionSynchronizationRegistry transactions) {
+        this.metrics = metrics;
+        this.transactions = transactions;
         this.sql = sql;
         this.held = held;
         this.published = published;
@@ -66,12 +74,17 @@ public class OrderPageCommit {
             if (order.changedAt() != null && (highWater == null || order.changedAt().isAfter(highWater))) {
                 highWater = order.changedAt();
             }
-            if (order.isFailure()) {
-                failures.add(new SyncRun.Failure(order.externalOrderId(), order.failure(), now));
-            } else if (publish(shop, order.snapshot(), now)) {
-                imported++;
-            } else {
-                skipped++;
+            org.jboss.logging.MDC.put("orderKey", shop.channel() + ":" + shop.externalShopId() + ":" + order.externalOrderId());
+            try {
+                if (order.isFailure()) {
+                    failures.add(new SyncRun.Failure(order.externalOrderId(), order.failure(), now));
+                } else if (publish(shop, order.snapshot(), now)) {
+                    imported++;
+                } else {
+                    skipped++;
+                }
+            } finally {
+                org.jboss.logging.MDC.remove("orderKey");
             }
         }
         runs.pageDone(run.id(), page.size(), highWater, imported, skipped, failures);
@@ -109,7 +122,24 @@ public class OrderPageCommit {
         published.save(shop.id(), snapshot.externalOrderId(), revision, hash,
                 snapshot.channelStatus() == null ? "UNKNOWN" : snapshot.channelStatus().name(), snapshot.createdAt(), now);
         outbox.add(CloudEvent.of("/channel-" + shop.channel() + "/shops/" + shop.externalShopId(), event, clock));
+        countAfterCommit(shop.externalShopId());
         return true;
+    }
+
+    /** oms_channel_orders_imported_total counts what committed, whoever published it (poll, webhook, release). */
+    private void countAfterCommit(String shop) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    metrics.ordersImported(shop, 1);
+                }
+            }
+        });
     }
 
     private String contentHash(OrderImported snapshot) {

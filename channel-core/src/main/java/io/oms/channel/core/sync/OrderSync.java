@@ -13,6 +13,7 @@ import io.oms.channel.core.orders.PublishedOrders;
 import io.oms.channel.core.shop.Shop;
 import io.oms.channel.core.shop.ShopService;
 import io.oms.channel.core.shop.ShopStore;
+import io.oms.messaging.tracing.EventTracing;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -43,9 +44,11 @@ public class OrderSync {
     private final ChannelMetrics metrics;
     private final ChannelConfig config;
     private final Clock clock;
+    private final EventTracing tracing;
 
     public OrderSync(MarketplaceChannel channel, ShopStore shops, ShopService shopService, SyncRunStore runs, OrderPageCommit pages,
-            LeaseStore leases, PublishedOrders published, ChannelMetrics metrics, ChannelConfig config, Clock clock) {
+            LeaseStore leases, PublishedOrders published, ChannelMetrics metrics, ChannelConfig config, Clock clock, EventTracing tracing) {
+        this.tracing = tracing;
         this.metrics = metrics;
         this.published = published;
         this.channel = channel;
@@ -74,7 +77,9 @@ public class OrderSync {
                     .or(() -> due(shop.get()) ? Optional.of(schedule(shop.get())) : Optional.empty())
                     .or(() -> recheck(shop.get()));
             if (run.isPresent()) {
-                runPages(shop.get(), start(shop.get(), run.get()), owner, running);
+                // one trace per run: the OrderImported events of its pages carry it to the order service
+                tracing.inSpan("sync orders", java.util.Map.of("oms.channel", shop.get().channel(), "oms.shop", shop.get().externalShopId(),
+                        "oms.sync.run", run.get().id().toString()), () -> runPages(shop.get(), start(shop.get(), run.get()), owner, running));
             }
         } finally {
             MDC.remove("shopId");
@@ -139,9 +144,7 @@ public class OrderSync {
                 OrderPage page = channel.fetchOrders(access, query);
                 pages.commit(shop, run, page.orders());
                 seenThisTime += page.orders().size();
-                int importedBefore = run.imported();
                 run = runs.find(run.id()).orElseThrow();
-                metrics.ordersImported(shop.externalShopId(), run.imported() - importedBefore);
                 if (page.last() || page.orders().isEmpty() || (max > 0 && seenThisTime >= max)) {
                     finish(shop, run);
                     return;

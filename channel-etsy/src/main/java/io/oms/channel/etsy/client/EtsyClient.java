@@ -85,13 +85,14 @@ public class EtsyClient {
             try {
                 T answer = callOnce(shop, call);
                 breakers.record(breaker, false);
-                metrics.call(shop.externalShopId(), Outcome.SUCCESS);
+                metrics.call(shop.externalShopId(), Outcome.SUCCESS, "2xx");
                 return answer;
             } catch (WebApplicationException e) {
                 int status = e.getResponse().getStatus();
                 String retryAfter = e.getResponse().getHeaderString("retry-after");
                 breakers.record(breaker, status >= 500);
-                metrics.call(shop.externalShopId(), status == 429 ? Outcome.RATE_LIMITED : status >= 500 ? Outcome.SERVER_ERROR : Outcome.CLIENT_ERROR);
+                metrics.call(shop.externalShopId(), status == 429 ? Outcome.RATE_LIMITED : status >= 500 ? Outcome.SERVER_ERROR : Outcome.CLIENT_ERROR,
+                        String.valueOf(status));
                 if (status == 429) {
                     limiter.throttled(limiterKey(shop), Duration.ofSeconds(seconds(retryAfter, 1)));
                 }

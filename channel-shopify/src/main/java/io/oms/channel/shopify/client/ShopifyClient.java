@@ -5,6 +5,8 @@ import io.oms.channel.core.crypto.Credentials;
 import io.oms.channel.core.marketplace.MarketplaceRefusal;
 import io.oms.channel.core.marketplace.ReauthenticationRequired;
 import io.oms.channel.core.marketplace.ShopAccess;
+import io.oms.channel.core.metrics.ChannelMetrics;
+import io.oms.channel.core.metrics.ChannelMetrics.Outcome;
 import io.oms.channel.core.shop.ShopCredentials;
 import io.oms.channel.shopify.config.ShopifyConfig;
 import io.quarkus.logging.Log;
@@ -52,10 +54,12 @@ public class ShopifyClient {
     private final ShopCredentials credentials;
     private final ThrottleBudget budget;
     private final Clock clock;
+    private final ChannelMetrics metrics;
     private final Map<URI, ShopifyAdminApi> clients = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> throttledAnswers = new ConcurrentHashMap<>();
 
-    public ShopifyClient(ShopifyConfig config, ShopCredentials credentials, ThrottleBudget budget, Clock clock) {
+    public ShopifyClient(ShopifyConfig config, ShopCredentials credentials, ThrottleBudget budget, Clock clock, ChannelMetrics metrics) {
+        this.metrics = metrics;
         this.config = config;
         this.credentials = credentials;
         this.budget = budget;
@@ -113,7 +117,11 @@ public class ShopifyClient {
                 JsonNode answer = api(domain).graphql(config.apiVersion(), domain, accessToken, request);
                 budget.record(domain, document.operation(), answer.path("extensions").path("cost"));
                 JsonNode errors = answer.path("errors");
-                if (errors.isArray() && !errors.isEmpty()) {
+                boolean failed = errors.isArray() && !errors.isEmpty();
+                // GraphQL answers 200 also when Throttled or refused: the outcome tells them apart
+                metrics.call(domain, !failed ? Outcome.SUCCESS : throttled(errors) ? Outcome.RATE_LIMITED
+                        : answer.hasNonNull("data") ? Outcome.SUCCESS : Outcome.CLIENT_ERROR, "200");
+                if (failed) {
                     if (throttled(errors)) {
                         throttledAnswers.computeIfAbsent(domain, d -> new AtomicLong()).incrementAndGet();
                     }
@@ -129,6 +137,8 @@ public class ShopifyClient {
                 return answer.path("data");
             } catch (WebApplicationException e) {
                 int status = e.getResponse().getStatus();
+                metrics.call(domain, status == 429 ? Outcome.RATE_LIMITED : status >= 500 ? Outcome.SERVER_ERROR : Outcome.CLIENT_ERROR,
+                        String.valueOf(status));
                 if (status == 401 && !renewedOnce) {
                     renewedOnce = true;
                     accessToken = renewed.get();
@@ -142,6 +152,7 @@ public class ShopifyClient {
                 }
                 pause(domain, attempt, "HTTP " + status);
             } catch (ProcessingException e) {
+                metrics.call(domain, Outcome.TIMEOUT);
                 if (attempt >= config.retries()) {
                     throw new MarketplaceRefusal("Shopify did not answer " + document.operation() + ": " + e.getMessage());
                 }

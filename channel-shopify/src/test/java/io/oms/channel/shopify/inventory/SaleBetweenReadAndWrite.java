@@ -26,8 +26,9 @@ public class SaleBetweenReadAndWrite extends ShopifyClient {
 
     private static final Map<String, Runnable> ARMED = new ConcurrentHashMap<>();
 
-    public SaleBetweenReadAndWrite(ShopifyConfig config, ShopCredentials credentials, ThrottleBudget budget, Clock clock) {
-        super(config, credentials, budget, clock);
+    public SaleBetweenReadAndWrite(ShopifyConfig config, ShopCredentials credentials, ThrottleBudget budget, Clock clock,
+            io.oms.channel.core.metrics.ChannelMetrics metrics) {
+        super(config, credentials, budget, clock, metrics);
     }
 
     public static void once(String domain, Runnable sale) {

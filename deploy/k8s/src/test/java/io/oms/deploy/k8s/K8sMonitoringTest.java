@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static io.oms.deploy.k8s.ManifestTest.named;
 import static io.oms.deploy.k8s.ManifestTest.render;
@@ -55,10 +57,30 @@ class K8sMonitoringTest {
     @Test
     void everyMetricTheAlertsAndTheDashboardNameIsDocumentedInTheReadme() throws IOException {
         String readme = Files.readString(ManifestTest.K8S.resolve("README.md"), StandardCharsets.UTF_8);
+        Set<String> metrics = metricsInQueries();
+
+        assertThat(metrics).contains("oms_sync_lag_seconds", "oms_channel_push_queue_depth", "kafka_consumergroup_lag",
+                "oms_outbox_backlog_events", "oms_channel_shop_needs_reauthentication", "oms_dlq_records_total");
+        assertThat(metrics).allSatisfy(metric -> assertThat(documentedMetrics(readme)).as("README's metrics table documents " + metric)
+                .contains(metric));
+    }
+
+    @Test
+    void everyOmsMetricTheAlertsAndTheDashboardNameIsOneTheServicesRegister() throws IOException {
+        Set<String> emitted = emittedMetricNames();
+
+        assertThat(emitted).as("metric names in the services' main code").contains("oms_channel_calls_total", "oms_outbox_backlog_events");
+        assertThat(metricsInQueries()).filteredOn(metric -> metric.startsWith("oms_"))
+                .allSatisfy(metric -> assertThat(emitted).as("a service registers " + metric).contains(metric));
+        String readme = Files.readString(ManifestTest.K8S.resolve("README.md"), StandardCharsets.UTF_8);
+        assertThat(documentedMetrics(readme)).filteredOn(metric -> metric.startsWith("oms_"))
+                .allSatisfy(metric -> assertThat(emitted).as("the documented " + metric + " is registered by a service").contains(metric));
+    }
+
+    private static Set<String> metricsInQueries() {
         List<String> queries = new ArrayList<>();
         alerts().forEach(rule -> queries.add(string(rule, "expr")));
         list(dashboard(), "panels").forEach(panel -> list(panel, "targets").forEach(t -> queries.add(string(t, "expr"))));
-
         Set<String> metrics = new TreeSet<>();
         for (String query : queries) {
             Matcher matcher = METRIC.matcher(query);
@@ -66,8 +88,40 @@ class K8sMonitoringTest {
                 metrics.add(matcher.group(1));
             }
         }
-        assertThat(metrics).contains("oms_sync_lag_seconds", "oms_channel_push_queue_depth", "kafka_consumergroup_lag");
-        assertThat(metrics).allSatisfy(metric -> assertThat(readme).as("README documents " + metric).contains("`" + metric + "`"));
+        return metrics;
+    }
+
+    /** The names in the first column of the README's table under "## Metrics". */
+    private static Set<String> documentedMetrics(String readme) {
+        int start = readme.indexOf("## Metrics");
+        assertThat(start).as("README has a Metrics section").isNotNegative();
+        int end = readme.indexOf("\n## ", start + 1);
+        Set<String> names = new TreeSet<>();
+        for (String line : readme.substring(start, end < 0 ? readme.length() : end).split("\n")) {
+            if (line.startsWith("| `")) {
+                Matcher name = Pattern.compile("`([a-z_]+)`").matcher(line.substring(0, line.indexOf('|', 1)));
+                while (name.find()) {
+                    names.add(name.group(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    /** Every "oms_..." string literal in the main Java code of the repository's modules: the names meters are registered under. */
+    private static Set<String> emittedMetricNames() throws IOException {
+        Pattern literal = Pattern.compile("\"(oms_[a-z_]+)\"");
+        Set<String> names = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(TopicUseInServiceCodeTest.REPO)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("src" + java.io.File.separator + "main")
+                    && !f.toString().contains(java.io.File.separator + "target" + java.io.File.separator)).toList()) {
+                Matcher matcher = literal.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                while (matcher.find()) {
+                    names.add(matcher.group(1));
+                }
+            }
+        }
+        return names;
     }
 
     static List<Map<String, Object>> alerts() {
