@@ -112,7 +112,7 @@ class ConsoleBrowserTest {
     @Test
     void anOperatorReleasesAHeldOrder() {
         JsonPath shop = newSandboxEtsyShop();
-        given().baseUri(Stack.part("order-service").url()).contentType(ContentType.JSON).body(Map.of("holdNewOrders", true))
+        given().baseUri(Stack.part("order-service").url()).auth().oauth2(Stack.token()).contentType(ContentType.JSON).body(Map.of("holdNewOrders", true))
                 .put("/api/v1/shop-settings/etsy/{shop}", shop.getString("shopId")).then().statusCode(200);
         connect(shop);
         String receipt = sandbox().body(Map.of("count", 1)).post("/sandbox/etsy/shops/{shop}/receipts", shop.getString("shopId"))
@@ -133,10 +133,10 @@ class ConsoleBrowserTest {
         JsonPath shop = newSandboxEtsyShop();
         String id = connect(shop);
         String sku = "CONSOLE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        given().baseUri(Stack.part("inventory-service").url()).contentType(ContentType.JSON)
+        given().baseUri(Stack.part("inventory-service").url()).auth().oauth2(Stack.token()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Console test item", "price", "12.50", "currency", "EUR")).put("/api/v1/items/{sku}", sku)
                 .then().statusCode(201);
-        given().baseUri(Stack.part("channel-etsy").url()).contentType(ContentType.JSON).body("{}").post("/api/v1/shops/{id}/listings/discover", id)
+        given().baseUri(Stack.part("channel-etsy").url()).auth().oauth2(Stack.token()).contentType(ContentType.JSON).body("{}").post("/api/v1/shops/{id}/listings/discover", id)
                 .then().statusCode(200);
         String listing = await().atMost(BOUND).pollInterval(Duration.ofMillis(500)).until(() -> unconfirmedListingOf(shop.getString("shopId")),
                 l -> l != null);
@@ -148,7 +148,7 @@ class ConsoleBrowserTest {
 
         assertThat(browser.text(By.id("flash-ok"))).contains("is mapped to " + sku);
         assertThat(browser.present(By.cssSelector("tr[data-listing='" + listing + "']"))).as("still unconfirmed").isFalse();
-        List<Map<String, Object>> listings = given().baseUri(Stack.part("inventory-service").url())
+        List<Map<String, Object>> listings = given().baseUri(Stack.part("inventory-service").url()).auth().oauth2(Stack.token())
                 .get("/api/v1/channel-listings/etsy/{shop}", shop.getString("shopId")).then().statusCode(200).extract().path("items");
         assertThat(listings).filteredOn(l -> listing.equals(l.get("listingId"))).extracting(l -> l.get("mappedSku")).containsExactly(sku);
     }
@@ -195,7 +195,7 @@ class ConsoleBrowserTest {
 
     /** Connected through the connector's API with the refresh token the sandbox gave (set-up, not the step under test). */
     private static String connect(JsonPath shop) {
-        return given().baseUri(Stack.part("channel-etsy").url()).contentType(ContentType.JSON)
+        return given().baseUri(Stack.part("channel-etsy").url()).auth().oauth2(Stack.token()).contentType(ContentType.JSON)
                 .body(Map.of("name", shop.getString("name"), "shopId", shop.getString("shopId"), "keystring", shop.getString("keystring"),
                         "sharedSecret", shop.getString("sharedSecret"), "refreshToken", shop.getString("refreshToken")))
                 .post("/api/v1/shops").then().statusCode(201).extract().path("id");
@@ -203,7 +203,7 @@ class ConsoleBrowserTest {
 
     private static String awaitOrderStatus(String shopId, String receipt, String status) {
         return await().atMost(BOUND).pollInterval(Duration.ofMillis(500)).until(() -> {
-            List<Map<String, Object>> orders = given().baseUri(Stack.part("order-service").url()).queryParam("channel", "etsy")
+            List<Map<String, Object>> orders = given().baseUri(Stack.part("order-service").url()).auth().oauth2(Stack.token()).queryParam("channel", "etsy")
                     .queryParam("shopId", shopId).queryParam("size", 500).get("/api/v1/orders").then().statusCode(200).extract().path("items");
             return orders.stream().filter(o -> receipt.equals(o.get("externalOrderId")) && status.equals(o.get("status")))
                     .map(o -> (String) o.get("id")).findFirst().orElse(null);
@@ -211,7 +211,7 @@ class ConsoleBrowserTest {
     }
 
     private static String unconfirmedListingOf(String shopId) {
-        List<Map<String, Object>> items = given().baseUri(Stack.part("inventory-service").url()).queryParam("size", 500)
+        List<Map<String, Object>> items = given().baseUri(Stack.part("inventory-service").url()).auth().oauth2(Stack.token()).queryParam("size", 500)
                 .get("/api/v1/unconfirmed-items").then().statusCode(200).extract().path("items");
         return items.stream().filter(i -> shopId.equals(i.get("shopId"))).map(i -> (String) i.get("listingId")).findFirst().orElse(null);
     }

@@ -120,19 +120,19 @@ class OrderLoopTest {
     }
 
     private static void createWarehouse(String code) {
-        int status = given().baseUri(Stack.part("inventory-service").url()).contentType(ContentType.JSON)
+        int status = given().baseUri(Stack.part("inventory-service").url()).auth().oauth2(Stack.token()).contentType(ContentType.JSON)
                 .body(Map.of("code", code, "name", "e2e second warehouse", "primary", false)).post("/api/v1/warehouses").then().extract().statusCode();
         assertThat(status).as("warehouse " + code + " created or there already").isIn(201, 409);
     }
 
     private static void adjust(String type, String sku, String warehouse, int quantity) {
-        given().baseUri(Stack.part("inventory-service").url()).contentType(ContentType.JSON)
+        given().baseUri(Stack.part("inventory-service").url()).auth().oauth2(Stack.token()).contentType(ContentType.JSON)
                 .body(Map.of("type", type, "sku", sku, "warehouse", warehouse, "quantity", quantity, "reason", "e2e"))
                 .post("/api/v1/stock/adjustments").then().statusCode(201);
     }
 
     private static Map<String, Object> stock(String sku, String warehouse) {
-        List<Map<String, Object>> stock = given().baseUri(Stack.part("inventory-service").url()).get("/api/v1/items/{sku}", sku).then().statusCode(200)
+        List<Map<String, Object>> stock = given().baseUri(Stack.part("inventory-service").url()).auth().oauth2(Stack.token()).get("/api/v1/items/{sku}", sku).then().statusCode(200)
                 .extract().path("stock");
         return stock.stream().filter(s -> warehouse.equals(s.get("warehouseCode"))).findFirst()
                 .orElseThrow(() -> new AssertionError(sku + " has no stock row in " + warehouse));

@@ -1,5 +1,8 @@
 package io.oms.channel.etsy;
 
+import io.oms.rest.RoleHierarchy;
+import io.oms.rest.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.oms.testsupport.DatabaseDump;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -15,6 +18,7 @@ import static org.awaitility.Awaitility.await;
 
 /** A dump of the connector's database (what a stolen backup shows) holds no shop secret in plain text or base64. */
 @QuarkusTest
+@TestSecurity(user = "test", roles = Roles.ADMIN, augmentors = RoleHierarchy.class)
 class CredentialsAtRestTest {
 
     @Test

@@ -1,5 +1,8 @@
 package io.oms.channel.shopify;
 
+import io.oms.rest.RoleHierarchy;
+import io.oms.rest.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.oms.testsupport.DatabaseDump;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -18,6 +21,7 @@ import static org.awaitility.Awaitility.await;
 
 /** A dump of the connector's database (what a stolen backup shows) holds no store secret in plain text or base64. */
 @QuarkusTest
+@TestSecurity(user = "test", roles = Roles.ADMIN, augmentors = RoleHierarchy.class)
 class CredentialsAtRestTest {
 
     @Test

@@ -1,5 +1,8 @@
 package io.oms.channel.shopify;
 
+import io.oms.rest.RoleHierarchy;
+import io.oms.rest.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.oms.channel.core.metrics.ShopGauges;
 import io.oms.testsupport.PrometheusText;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +23,7 @@ import static org.hamcrest.Matchers.lessThan;
 
 /** The per-store series on /q/metrics: imports, calls by outcome and status, Throttled answers, lag, re-authentication. */
 @QuarkusTest
+@TestSecurity(user = "test", roles = Roles.ADMIN, augmentors = RoleHierarchy.class)
 class MetricsTest {
 
     @Inject

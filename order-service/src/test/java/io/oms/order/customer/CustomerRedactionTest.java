@@ -1,5 +1,8 @@
 package io.oms.order.customer;
 
+import io.oms.rest.RoleHierarchy;
+import io.oms.rest.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.oms.events.Channel;
 import io.oms.events.CloudEvent;
 import io.oms.events.ShopId;
@@ -24,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
+@TestSecurity(user = "test", roles = Roles.ADMIN, augmentors = RoleHierarchy.class)
 class CustomerRedactionTest {
 
     private static final Duration BOUND = Duration.ofSeconds(120);

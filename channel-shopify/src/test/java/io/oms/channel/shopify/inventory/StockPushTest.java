@@ -1,5 +1,8 @@
 package io.oms.channel.shopify.inventory;
 
+import io.oms.rest.RoleHierarchy;
+import io.oms.rest.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.oms.channel.core.sync.ShopWorkers;
 import io.oms.channel.shopify.Events;
 import io.oms.channel.shopify.ShopifySandbox;
@@ -31,6 +34,7 @@ import static org.awaitility.Awaitility.await;
 
 /** StockChanged from Kafka through the core's coalescing queue into Shopify's inventorySetQuantities. */
 @QuarkusTest
+@TestSecurity(user = "test", roles = Roles.ADMIN, augmentors = RoleHierarchy.class)
 class StockPushTest {
 
     @Inject

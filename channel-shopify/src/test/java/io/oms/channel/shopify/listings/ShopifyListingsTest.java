@@ -1,5 +1,8 @@
 package io.oms.channel.shopify.listings;
 
+import io.oms.rest.RoleHierarchy;
+import io.oms.rest.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.oms.channel.shopify.ShopifySandbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -18,6 +21,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
+@TestSecurity(user = "test", roles = Roles.ADMIN, augmentors = RoleHierarchy.class)
 class ShopifyListingsTest {
 
     @Test
