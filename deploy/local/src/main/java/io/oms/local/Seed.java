@@ -124,10 +124,15 @@ public final class Seed {
         say("Shopify store " + domain + " connected with its Admin API token (connector shop " + connectedShop.path("id").asText() + ")");
     }
 
+    /**
+     * Connected and answering: the sandbox forgets its tokens when it stops, so a shop the connector kept from an earlier
+     * run fails its connection test and is connected again (the connector updates the shop it has).
+     */
     private boolean connected(String connector, String marketplaceShopId) throws IOException, InterruptedException {
         for (JsonNode shop : http.get(connector + "/api/v1/shops").path("items")) {
             if (marketplaceShopId.equals(shop.path("externalShopId").asText())) {
-                return true;
+                JsonNode check = http.send("POST", connector + "/api/v1/shops/" + shop.path("id").asText() + "/test-connection", http.object());
+                return check.path("result").asText().startsWith("Connection: success");
             }
         }
         return false;
