@@ -1,5 +1,7 @@
 package io.oms.sandbox.etsy;
 
+import io.oms.sandbox.SandboxIds;
+
 import io.oms.sandbox.SandboxClock;
 import io.oms.sandbox.SandboxConfig;
 import io.oms.sandbox.etsy.listings.EtsyListing;
@@ -42,8 +44,10 @@ public class EtsyStore {
     private final AtomicLong listingIds = new AtomicLong(1_500_000_000L);
     private final AtomicLong productIds = new AtomicLong(9_100_000_000L);
     private final AtomicLong offeringIds = new AtomicLong(12_700_000_000L);
-    private final AtomicLong receiptIds = new AtomicLong(3_200_000_000L);
-    private final AtomicLong transactionIds = new AtomicLong(4_100_000_000L);
+    // Orders never get an id an earlier sandbox gave (a connector's database outlives the sandbox, as with the real
+    // marketplace): their ids start from the time of the start; the catalogue's stay the same run after run.
+    private final AtomicLong receiptIds = new AtomicLong(3_200_000_000L + SandboxIds.startOffset());
+    private final AtomicLong transactionIds = new AtomicLong(40_000_000_000L + SandboxIds.startOffset());
     private final AtomicLong shippingIds = new AtomicLong(1_000_000_000L);
     private final AtomicLong seeds = new AtomicLong(42);
     private final SecureRandom secrets = new SecureRandom();

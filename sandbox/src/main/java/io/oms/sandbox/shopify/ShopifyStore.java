@@ -1,5 +1,7 @@
 package io.oms.sandbox.shopify;
 
+import io.oms.sandbox.SandboxIds;
+
 import io.oms.sandbox.SandboxClock;
 import io.oms.sandbox.SandboxConfig;
 import io.oms.sandbox.control.Resettable;
@@ -42,6 +44,13 @@ public class ShopifyStore implements Resettable {
     public ShopifyStore(SandboxClock clock, SandboxConfig config) {
         this.clock = clock;
         this.config = config;
+    }
+
+    /** Orders never get an id an earlier sandbox gave: their ids (and their lines') start from the time of the start. */
+    private final AtomicLong orderIds = new AtomicLong(60_000_000_000L + SandboxIds.startOffset());
+
+    public long nextOrderId() {
+        return orderIds.incrementAndGet();
     }
 
     public long nextId() {
@@ -121,20 +130,20 @@ public class ShopifyStore implements Resettable {
             String first = gen.firstName();
             String last = gen.lastName();
             Instant now = clock.instant();
-            ShopifyOrder o = new ShopifyOrder(nextId(), orderNumbers.get(shop.domain).incrementAndGet(),
-                    gen.email(first, last), first, last, nextId(), gen.address(),
+            ShopifyOrder o = new ShopifyOrder(nextOrderId(), orderNumbers.get(shop.domain).incrementAndGet(),
+                    gen.email(first, last), first, last, nextOrderId(), gen.address(),
                     currency != null ? currency : shop.currency, BigDecimal.valueOf(gen.between(0, 1500))
                     .movePointLeft(2), now);
             int lines = gen.random().nextInt(10) < 7 ? 1 : gen.between(2, Math.min(3, variants.size()));
             java.util.Collections.shuffle(variants, gen.random());
-            ShopifyOrder.FulfillmentOrder fo = new ShopifyOrder.FulfillmentOrder(nextId(), locationId, now);
+            ShopifyOrder.FulfillmentOrder fo = new ShopifyOrder.FulfillmentOrder(nextOrderId(), locationId, now);
             for (Catalog.Variant v : variants.subList(0, Math.min(lines, variants.size()))) {
                 int qty = gen.random().nextInt(10) < 8 ? 1 : gen.between(2, 3);
                 Catalog.Product p = shop.catalog.products.get(v.productId());
-                ShopifyOrder.Line line = new ShopifyOrder.Line(nextId(), v.id(), v.productId(), v.inventoryItemId(),
+                ShopifyOrder.Line line = new ShopifyOrder.Line(nextOrderId(), v.id(), v.productId(), v.inventoryItemId(),
                         v.sku(), p.title(), v.title(), qty, v.price());
                 o.lines.add(line);
-                fo.lines.add(new ShopifyOrder.FoLine(nextId(), line.id(), qty));
+                fo.lines.add(new ShopifyOrder.FoLine(nextOrderId(), line.id(), qty));
                 synchronized (shop.catalog) {
                     Catalog.Level level = shop.catalog.level(v.inventoryItemId(), locationId);
                     if (level != null) {

@@ -114,7 +114,7 @@ public class FulfillmentMutations {
                     }
                 }
             }
-            fulfillment = new ShopifyOrder.Fulfillment(store.nextId(), clock.instant(), List.copyOf(infos),
+            fulfillment = new ShopifyOrder.Fulfillment(store.nextOrderId(), clock.instant(), List.copyOf(infos),
                     List.copyOf(done), locationId);
             order.fulfillments.add(fulfillment);
             order.updatedAt = clock.instant();
