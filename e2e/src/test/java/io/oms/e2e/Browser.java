@@ -60,6 +60,21 @@ final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
+    /**
+     * Logs in as the operator would: a console page sends the browser to the issuer's login form (the sandbox's, user
+     * name = password), which sends it back to that page.
+     */
+    void login(String consolePage, String user) {
+        driver.get(consolePage);
+        new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> !d.findElements(By.name("username")).isEmpty());
+        driver.findElement(By.name("username")).sendKeys(user);
+        driver.findElement(By.name("password")).sendKeys(user);
+        submit(By.cssSelector("button[type=submit]"));
+        if (!driver.getCurrentUrl().startsWith(consolePage.substring(0, consolePage.indexOf('/', "http://".length())))) {
+            throw new IllegalStateException("the login did not lead back to the console: " + driver.getCurrentUrl());
+        }
+    }
+
     WebElement find(By by) {
         return driver.findElement(by);
     }

@@ -46,6 +46,7 @@ class ConsoleBrowserTest {
     void openBrowser(TestInfo test) {
         browser = new Browser();
         screenshot = test.getTestMethod().orElseThrow().getName();
+        browser.login(console("/shops"), "admin");
     }
 
     @AfterEach
@@ -74,6 +75,20 @@ class ConsoleBrowserTest {
         assertThat(browser.text(By.id("shop-status"))).isEqualTo("CONNECTED");
         browser.open(console("/shops"));
         assertThat(browser.text(By.cssSelector("tr[data-shop='" + shop.getString("shopId") + "']"))).contains(shop.getString("name"), "CONNECTED");
+    }
+
+    @Test
+    void aViewerLoggedInThroughTheIssuerIsNotOfferedWhatOnlyAnAdminMayDo() {
+        Browser viewer = new Browser();
+        try {
+            viewer.login(console("/shops"), "viewer");
+            assertThat(viewer.text(By.tagName("body"))).contains("demo-store");
+            assertThat(viewer.present(By.id("connect-shop"))).as("'Connect a shop' offered to a viewer").isFalse();
+        } finally {
+            viewer.close();
+        }
+        browser.open(console("/shops"));
+        assertThat(browser.present(By.id("connect-shop"))).as("'Connect a shop' offered to an admin").isTrue();
     }
 
     @Test

@@ -143,10 +143,13 @@ public final class Stack implements BeforeAllCallback, ExtensionContext.Store.Cl
             }
             launch(service, environment);
         }
-        // Nobody logs in: the console calls the APIs with its own token from the sandbox's issuer (client credentials).
-        launch(console, Map.of("ORDER_SERVICE_URL", orders.url(), "INVENTORY_SERVICE_URL", inventory.url(), "FULFILMENT_SERVICE_URL", fulfilment.url(),
-                "CHANNEL_ETSY_URL", etsy.url(), "CHANNEL_SHOPIFY_URL", shopify.url(),
-                "QUARKUS_OIDC_AUTH_SERVER_URL", sandbox.url() + "/oidc", "OMS_CONSOLE_SERVICE_CLIENT_ENABLED", "true"));
+        // Operators log in at the sandbox's issuer (authorization code with PKCE); the console forwards their token to the APIs.
+        Map<String, String> consoleEnvironment = new LinkedHashMap<>(Map.of("ORDER_SERVICE_URL", orders.url(), "INVENTORY_SERVICE_URL", inventory.url(),
+                "FULFILMENT_SERVICE_URL", fulfilment.url(), "CHANNEL_ETSY_URL", etsy.url(), "CHANNEL_SHOPIFY_URL", shopify.url(),
+                "QUARKUS_OIDC_AUTH_SERVER_URL", sandbox.url() + "/oidc"));
+        consoleEnvironment.putAll(Map.of("QUARKUS_OIDC_TENANT_ENABLED", "true", "QUARKUS_OIDC_CLIENT_ID", "oms-console",
+                "QUARKUS_OIDC_CREDENTIALS_SECRET", "oms-console-secret", "OMS_CONSOLE_LOGIN_POLICY", "authenticated"));
+        launch(console, consoleEnvironment);
         long deadline = System.nanoTime() + START_BOUND.toNanos();
         for (Part part : parts.values()) {
             awaitReady(part, deadline);
