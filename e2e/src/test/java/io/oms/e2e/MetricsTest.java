@@ -46,17 +46,20 @@ class MetricsTest {
             assertThat(externalIds("shopify", shops.shopifyDomain())).contains(shopifyOrder);
         });
 
-        for (String service : List.of("order-service", "inventory-service", "fulfilment-service")) {
-            assertThat(metrics(service)).as(service + " /q/metrics").contains(MESSAGING);
-        }
-        for (String connector : List.of("channel-etsy", "channel-shopify")) {
-            String metrics = metrics(connector);
-            assertThat(metrics).as(connector + " /q/metrics").contains(MESSAGING).contains(CONNECTOR);
-            assertThat(metrics).as(connector + ": the imported order is counted")
-                    .containsPattern("oms_channel_orders_imported_total\\{[^}]*\\} [1-9]");
-        }
-        assertThat(metrics("order-service")).as("order-service applied the OrderImported events")
-                .containsPattern("oms_inbox_events_applied_total\\{[^}]*consumer=\"order-service.order-imported\"[^}]*\\} [1-9]");
+        // The shop gauges (sync lag, re-authentication) are refreshed from the database every 30 s on every replica.
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            for (String service : List.of("order-service", "inventory-service", "fulfilment-service")) {
+                assertThat(metrics(service)).as(service + " /q/metrics").contains(MESSAGING);
+            }
+            for (String connector : List.of("channel-etsy", "channel-shopify")) {
+                String metrics = metrics(connector);
+                assertThat(metrics).as(connector + " /q/metrics").contains(MESSAGING).contains(CONNECTOR);
+                assertThat(metrics).as(connector + ": the imported order is counted")
+                        .containsPattern("oms_channel_orders_imported_total\\{[^}]*\\} [1-9]");
+            }
+            assertThat(metrics("order-service")).as("order-service applied the OrderImported events")
+                    .containsPattern("oms_inbox_events_applied_total\\{[^}]*consumer=\"order-service.order-imported\"[^}]*\\} [1-9]");
+        });
     }
 
     private static String metrics(String part) {
