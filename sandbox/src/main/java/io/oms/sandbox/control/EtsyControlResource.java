@@ -20,6 +20,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,11 @@ public class EtsyControlResource {
     public record RefundRequest(BigDecimal amount, String reason) {
     }
 
-    /** Body of {@code PUT .../limits}. */
-    public record LimitsRequest(Integer limitPerSecond, Integer limitPerDay) {
+    /**
+     * Body of {@code PUT .../limits}; {@code accessTokenLifetimeSeconds} shortens the shop's access tokens (0: back to
+     * {@code sandbox.etsy.access-token-lifetime}), so a connector meets expiring tokens as often as a test wants.
+     */
+    public record LimitsRequest(Integer limitPerSecond, Integer limitPerDay, Integer accessTokenLifetimeSeconds) {
     }
 
     /** A creation answer lists at most this many of what it created; total counts all. */
@@ -157,6 +161,27 @@ public class EtsyControlResource {
         return Map.of("receiptId", receiptId, "status", r.status);
     }
 
+    /**
+     * What the shop shows for each SKU (the quantity of its product's enabled offerings), read without a token and
+     * outside the rate limit: a benchmark watches a thousand listings without spending the connector's budget.
+     */
+    @GET
+    @Path("{shopId}/stock")
+    public Map<String, Object> stock(@PathParam("shopId") long shopId) {
+        Map<String, Integer> quantities = new java.util.TreeMap<>();
+        for (var listing : shop(shopId).listings.values()) {
+            synchronized (listing) {
+                for (var product : listing.products) {
+                    if (product.sku() != null && !product.sku().isEmpty()) {
+                        quantities.merge(product.sku(), product.offerings().stream().filter(o -> o.enabled())
+                                .mapToInt(o -> o.quantity()).sum(), Integer::sum);
+                    }
+                }
+            }
+        }
+        return Map.of("items", quantities, "total", quantities.size());
+    }
+
     @GET
     @Path("{shopId}/calls")
     public Map<String, Object> calls(@PathParam("shopId") long shopId, @QueryParam("limit") Integer limit) {
@@ -188,7 +213,12 @@ public class EtsyControlResource {
         if (limits != null && limits.limitPerDay() != null) {
             shop.limitPerDay = limits.limitPerDay();
         }
-        return Map.of("limitPerSecond", shop.limitPerSecond, "limitPerDay", shop.limitPerDay);
+        if (limits != null && limits.accessTokenLifetimeSeconds() != null) {
+            int seconds = limits.accessTokenLifetimeSeconds();
+            tokens.accessTokenLifetime(shopId, seconds <= 0 ? null : Duration.ofSeconds(seconds));
+        }
+        return Map.of("limitPerSecond", shop.limitPerSecond, "limitPerDay", shop.limitPerDay,
+                "accessTokenLifetimeSeconds", tokens.accessTokenLifetime(shopId).toSeconds());
     }
 
     /** Clears the shop's faults, call log and rate windows; keeps listings, receipts and tokens. */

@@ -169,6 +169,20 @@ public class ShopifyControlResource {
         return summary(o);
     }
 
+    /** SKU → "available" over the store's locations, read outside the cost budget (see the Etsy twin). */
+    @GET
+    @Path("{domain}/stock")
+    public Map<String, Object> stock(@PathParam("domain") String domain) {
+        ShopifyShop shop = shop(domain);
+        Map<String, Integer> quantities = new java.util.TreeMap<>();
+        for (var variant : shop.catalog.variants.values()) {
+            if (variant.sku() != null && !variant.sku().isEmpty()) {
+                quantities.merge(variant.sku(), shop.catalog.totalAvailable(variant.inventoryItemId()), Integer::sum);
+            }
+        }
+        return Map.of("items", quantities, "total", quantities.size());
+    }
+
     @GET
     @Path("{domain}/calls")
     public Map<String, Object> calls(@PathParam("domain") String domain, @QueryParam("limit") Integer limit) {

@@ -88,6 +88,27 @@ class EtsyOAuthTest {
     }
 
     @Test
+    void aShortenedTokenLifetimeExpiresTheHeldTokenAndTheRefreshedOneAlike() {
+        EtsyShopFixture shop = EtsyShopFixture.create();
+        given().contentType(ContentType.JSON).body("{\"accessTokenLifetimeSeconds\": 60}")
+                .put("/sandbox/etsy/shops/" + shop.shopId() + "/limits").then().statusCode(200)
+                .body("accessTokenLifetimeSeconds", equalTo(60));
+        shop.etsy().get("/v3/application/users/me").then().statusCode(200);
+        clock.advance(Duration.ofSeconds(61));
+        shop.etsy().get("/v3/application/users/me").then().statusCode(401).header("WWW-Authenticate", containsString("expired"));
+
+        JsonPath refreshed = refresh(shop, shop.refreshToken()).then().statusCode(200).body("expires_in", equalTo(60))
+                .extract().jsonPath();
+        shop.etsy(refreshed.getString("access_token")).get("/v3/application/users/me").then().statusCode(200);
+        clock.advance(Duration.ofSeconds(61));
+        shop.etsy(refreshed.getString("access_token")).get("/v3/application/users/me").then().statusCode(401);
+
+        given().contentType(ContentType.JSON).body("{\"accessTokenLifetimeSeconds\": 0}")
+                .put("/sandbox/etsy/shops/" + shop.shopId() + "/limits").then().statusCode(200)
+                .body("accessTokenLifetimeSeconds", equalTo(3600));
+    }
+
+    @Test
     void revokedTokensAnswerAsRevoked() {
         EtsyShopFixture shop = EtsyShopFixture.create();
         given().contentType(ContentType.JSON).body("{\"revokeTokens\": true}")

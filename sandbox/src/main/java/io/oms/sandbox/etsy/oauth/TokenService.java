@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -36,7 +37,8 @@ public class TokenService {
         public final long shopId;
         public final long userId;
         public final Set<String> scopes;
-        public final Instant expiresAt;
+        /** Volatile, not final: a shorter lifetime set for the shop cuts the tokens it already holds. */
+        public volatile Instant expiresAt;
         public volatile boolean revoked;
 
         Token(String value, String keystring, long shopId, long userId, Set<String> scopes, Instant expiresAt) {
@@ -59,6 +61,8 @@ public class TokenService {
     private final Map<String, AuthCode> codes = new ConcurrentHashMap<>();
     private final Map<String, Token> access = new ConcurrentHashMap<>();
     private final Map<String, Token> refresh = new ConcurrentHashMap<>();
+    /** Per-shop access-token lifetime set through the control API (fault runs: tokens expiring every minute). */
+    private final Map<Long, Duration> accessLifetimeByShop = new ConcurrentHashMap<>();
 
     public TokenService(SandboxClock clock, SandboxConfig config) {
         this.clock = clock;
@@ -92,7 +96,7 @@ public class TokenService {
     public Grant issue(String keystring, long shopId, long userId, Set<String> scopes) {
         Instant now = clock.instant();
         Token a = new Token(userId + "." + randomString(64), keystring, shopId, userId, scopes,
-                now.plus(config.etsy().accessTokenLifetime()));
+                now.plus(accessTokenLifetime(shopId)));
         Token r = new Token(userId + "." + randomString(64), keystring, shopId, userId, scopes,
                 now.plus(config.etsy().refreshTokenLifetime()));
         access.put(a.value, a);
@@ -114,6 +118,25 @@ public class TokenService {
         return issue(old.keystring, old.shopId, old.userId, old.scopes);
     }
 
+    /** The lifetime of the shop's new access tokens: its own when set, else {@code sandbox.etsy.access-token-lifetime}. */
+    public Duration accessTokenLifetime(long shopId) {
+        return accessLifetimeByShop.getOrDefault(shopId, config.etsy().accessTokenLifetime());
+    }
+
+    /**
+     * Sets the shop's access-token lifetime (null: back to the configured one); tokens it holds that would outlive
+     * the new lifetime expire at now + lifetime, as if issued now.
+     */
+    public void accessTokenLifetime(long shopId, Duration lifetime) {
+        if (lifetime == null) {
+            accessLifetimeByShop.remove(shopId);
+            return;
+        }
+        accessLifetimeByShop.put(shopId, lifetime);
+        Instant latest = clock.instant().plus(lifetime);
+        access.values().stream().filter(t -> t.shopId == shopId && t.expiresAt.isAfter(latest)).forEach(t -> t.expiresAt = latest);
+    }
+
     public boolean expired(Token token) {
         return !clock.instant().isBefore(token.expiresAt);
     }
@@ -123,12 +146,14 @@ public class TokenService {
         access.values().removeIf(t -> t.shopId == shopId);
         refresh.values().removeIf(t -> t.shopId == shopId);
         codes.values().removeIf(c -> c.shopId() == shopId);
+        accessLifetimeByShop.remove(shopId);
     }
 
     public void clear() {
         access.clear();
         refresh.clear();
         codes.clear();
+        accessLifetimeByShop.clear();
     }
 
     private String randomString(int length) {
