@@ -56,25 +56,48 @@ final class FaultRun {
     private final Map<String, Shipped> shipped = new ConcurrentHashMap<>();
     private final AtomicInteger stockChanges = new AtomicInteger();
     private final AtomicInteger operatorRetries = new AtomicInteger();
+    /** The bad-events target's injector (null for the others). */
+    private final BadEvents badEvents;
+
+    /** Marketplace faults: the sandbox's fault settings each target puts on both demo shops for the outage. */
+    static final Map<String, String> MARKETPLACE_FAULTS = Map.of(
+            "marketplace-5xx", "{\"errorRate\":0.3,\"errorStatus\":500}",
+            "marketplace-latency", "{\"latencyMs\":2500}",
+            "marketplace-429", "{\"force429\":true}",
+            "marketplace-malformed", "{\"malformedBodies\":true}");
+    /** Etsy access tokens that expire every minute, from the fault until the run has settled. */
+    static final String EXPIRING_TOKENS = "marketplace-tokens";
+    static final String BAD_EVENTS = "bad-events";
+    static final int BAD_EVENTS_PER_TOPIC = 1_000;
 
     record Shipped(String channel, String externalOrderId, String tracking) {
     }
 
-    FaultRun(Path oms, String target, int orders, int downSeconds) {
+    FaultRun(Path oms, String target, int orders, int downSeconds) throws IOException {
         this.oms = oms;
         this.target = target;
         this.orders = orders;
         this.downSeconds = downSeconds;
+        this.badEvents = target.equals(BAD_EVENTS)
+                ? new BadEvents(System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+                        oms.toAbsolutePath().getParent().getParent().getParent().resolve("events/asyncapi.yaml"))
+                : null;
+    }
+
+    /** Outage length when none is given: a crash 5 s, marketplace faults 30 s. */
+    static int defaultDownSeconds(String target) {
+        return target.startsWith("marketplace-") ? 30 : 5;
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
             System.err.println("usage: FaultRun <path of ./oms> <target: none|order-service|inventory-service|fulfilment-service|"
-                    + "channel-etsy|channel-shopify|kafka|postgres> [orders] [downSeconds]");
+                    + "channel-etsy|channel-shopify|kafka|postgres|marketplace-5xx|marketplace-latency|marketplace-429|"
+                    + "marketplace-malformed|marketplace-tokens|bad-events> [orders] [downSeconds]");
             System.exit(2);
         }
         int orders = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
-        int down = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+        int down = args.length > 3 && !args[3].isBlank() ? Integer.parseInt(args[3]) : defaultDownSeconds(args[1]);
         boolean passed = new FaultRun(Path.of(args[0]), args[1], orders, down).run();
         System.exit(passed ? 0 : 1);
     }
@@ -116,6 +139,17 @@ final class FaultRun {
         boolean allImported = LocalStack.await("every order in order-service", SETTLE, () -> missing(etsyShop, domain) == 0);
         boolean allTracked = LocalStack.await("every shipment's tracking on the marketplace", SETTLE, () -> untracked(shops).isEmpty());
         boolean stockRight = LocalStack.await("every shop showing inventory's available stock", SETTLE, () -> stockMismatches(shops, skus).isEmpty());
+        if (target.equals(EXPIRING_TOKENS)) {
+            http.send("PUT", LocalStack.SANDBOX + "/sandbox/etsy/shops/" + etsyShop + "/limits", http.object().put("accessTokenLifetimeSeconds", 0));
+        }
+        List<BadEvents.Outcome> deadLetters = List.of();
+        if (badEvents != null) {
+            LocalStack.await("every bad record in the dead-letter topics", SETTLE,
+                    () -> badEvents.outcomes().stream().allMatch(BadEvents.Outcome::complete));
+            deadLetters = badEvents.outcomes();
+        }
+        boolean deadLettersRight = deadLetters.stream().allMatch(BadEvents.Outcome::complete);
+        List<String> notReady = notReady();
 
         int lost = missing(etsyShop, domain);
         int duplicateOrders = duplicateOrders(etsyShop, domain);
@@ -123,10 +157,11 @@ final class FaultRun {
         int reservedTwice = reservationsTwice();
         Map<String, String> stockWrong = stockMismatches(shops, skus);
         List<String> untracked = untracked(shops);
-        boolean passed = lost == 0 && duplicateOrders == 0 && historyTwice == 0 && reservedTwice == 0 && stockWrong.isEmpty() && untracked.isEmpty();
+        boolean passed = lost == 0 && duplicateOrders == 0 && historyTwice == 0 && reservedTwice == 0 && stockWrong.isEmpty() && untracked.isEmpty()
+                && deadLettersRight && notReady.isEmpty();
         String verdict = passed ? "PASS" : "FAIL";
         StringBuilder md = new StringBuilder();
-        md.append("### fault: ").append(target).append(" (").append(orders).append(" orders, down ").append(downSeconds).append(" s)\n\n");
+        md.append("### fault: ").append(target).append(" (").append(orders).append(" orders, ").append(describeFault()).append(")\n\n");
         md.append("| what | count |\n| --- | --- |\n");
         md.append("| orders placed (Etsy + Shopify) | ").append(placedEtsy.size()).append(" + ").append(placedShopify.size()).append(" |\n");
         md.append("| stock receipts booked during the run | ").append(stockChanges.get()).append(" |\n");
@@ -138,8 +173,23 @@ final class FaultRun {
         md.append("| SKUs whose reserved stock differs from the open reservations | ").append(reservedTwice).append(" |\n");
         md.append("| shop SKUs not showing inventory's available stock | ").append(stockWrong.size()).append(stockWrong.isEmpty() ? "" : " " + stockWrong).append(" |\n");
         md.append("| shipments without their tracking on the marketplace | ").append(untracked.size()).append(" |\n");
+        if (MARKETPLACE_FAULTS.containsKey(target) || target.equals(EXPIRING_TOKENS)) {
+            md.append("| marketplace answers during the run: errors (5xx) / rate-limited (429, Throttled) / token refreshes | ")
+                    .append(marketplaceAnswers(shops)).append(" |\n");
+        }
+        md.append("| services not ready at the end (a consumer or process stopped) | ").append(notReady.isEmpty() ? "0" : notReady.toString()).append(" |\n");
         md.append("| settled within ").append(SETTLE.toMinutes()).append(" min | ")
                 .append(allImported && allTracked && stockRight ? "yes" : "no").append(" (total ").append(LocalStack.seconds(t0)).append(") |\n");
+        if (badEvents != null) {
+            md.append("\nBad records: ").append(BAD_EVENTS_PER_TOPIC).append(" per topic (half not JSON, half schema-invalid CloudEvents), ")
+                    .append("each expected once per consumer group in the topic's `.dlq` with a reason.\n\n")
+                    .append("| topic | consumer groups | dead letters / expected | distinct records | with reason | a reason |\n| --- | --- | --- | --- | --- | --- |\n");
+            for (BadEvents.Outcome o : deadLetters) {
+                md.append("| ").append(o.topic()).append(" | ").append(String.join(", ", o.groups())).append(" | ").append(o.deadLetters())
+                        .append(" / ").append(o.expected()).append(o.complete() ? "" : " **missing**").append(" | ").append(o.distinctRecords())
+                        .append(" | ").append(o.withReason()).append(" | ").append(o.sampleReason().replace("|", "\\|")).append(" |\n");
+            }
+        }
         md.append("\n**Verdict: ").append(verdict).append("** (lost ").append(lost).append(", duplicated ")
                 .append(duplicateOrders + historyTwice + reservedTwice).append(")\n");
         System.out.println();
@@ -162,13 +212,82 @@ final class FaultRun {
             while (System.nanoTime() < giveUpAt && (present = orders - missingOf(orders, etsyShop, domain)) < orders / 3) {
                 Thread.sleep(100); // polling the intake's progress
             }
-            say("crash of " + target + " with " + present + " of " + orders + " orders in order-service");
-            oms("kill", target);
-            Thread.sleep(downSeconds * 1000L); // the outage itself: how long the part stays down
-            oms("start", target);
+            if (MARKETPLACE_FAULTS.containsKey(target)) {
+                say(target + " on both demo shops for " + downSeconds + " s, with " + present + " of " + orders + " orders in order-service");
+                String faults = MARKETPLACE_FAULTS.get(target);
+                marketplaceFaults(etsyShop, domain, faults);
+                Thread.sleep(downSeconds * 1000L); // the outage itself: how long the marketplace misbehaves
+                marketplaceFaults(etsyShop, domain, "{}");
+            } else if (target.equals(EXPIRING_TOKENS)) {
+                say("Etsy access tokens of shop " + etsyShop + " expire every minute from now until the run has settled");
+                http.send("PUT", LocalStack.SANDBOX + "/sandbox/etsy/shops/" + etsyShop + "/limits", http.object().put("accessTokenLifetimeSeconds", 60));
+            } else if (badEvents != null) {
+                say(BAD_EVENTS_PER_TOPIC + " bad records into each of " + badEvents.topics().size() + " topics, with " + present + " of " + orders
+                        + " orders in order-service");
+                badEvents.markDeadLetterEnds();
+                badEvents.inject(BAD_EVENTS_PER_TOPIC);
+            } else {
+                say("crash of " + target + " with " + present + " of " + orders + " orders in order-service");
+                oms("kill", target);
+                Thread.sleep(downSeconds * 1000L); // the outage itself: how long the part stays down
+                oms("start", target);
+            }
         } catch (Exception e) {
             throw new IllegalStateException("the fault could not be injected: " + e.getMessage(), e);
         }
+    }
+
+    private String describeFault() {
+        if (target.equals(EXPIRING_TOKENS)) {
+            return "Etsy access tokens living 60 s";
+        }
+        if (badEvents != null) {
+            return BAD_EVENTS_PER_TOPIC + " bad records per topic";
+        }
+        if (MARKETPLACE_FAULTS.containsKey(target)) {
+            return MARKETPLACE_FAULTS.get(target) + " for " + downSeconds + " s";
+        }
+        return "down " + downSeconds + " s";
+    }
+
+    private void marketplaceFaults(String etsyShop, String domain, String faults) throws IOException, InterruptedException {
+        http.sendText("PUT", LocalStack.SANDBOX + "/sandbox/etsy/shops/" + etsyShop + "/faults", "application/json", faults);
+        http.sendText("PUT", LocalStack.SANDBOX + "/sandbox/shopify/shops/" + domain + "/faults", "application/json", faults);
+    }
+
+    /** What the marketplaces answered the connectors during the run, from the sandbox's call logs. */
+    private String marketplaceAnswers(Seed.DemoShops shops) throws IOException, InterruptedException {
+        StringBuilder out = new StringBuilder();
+        for (String[] shop : new String[][] {{"etsy", shops.etsyShopId(), "Etsy"}, {"shopify", shops.shopifyDomain(), "Shopify"}}) {
+            int errors = 0;
+            int limited = 0;
+            int refreshes = 0;
+            for (JsonNode call : stack.calls(shop[0], shop[1])) {
+                int status = call.path("status").asInt();
+                String operation = call.path("operation").asText().toLowerCase(java.util.Locale.ROOT);
+                errors += status >= 500 ? 1 : 0;
+                limited += status == 429 || operation.contains("throttl") ? 1 : 0;
+                refreshes += call.path("path").asText().contains("/oauth/token") ? 1 : 0;
+            }
+            out.append(out.length() == 0 ? "" : "; ").append(shop[2]).append(' ').append(errors).append(" / ").append(limited).append(" / ").append(refreshes);
+        }
+        return out.append(" (the sandbox logs the last 10,000 calls per shop)").toString();
+    }
+
+    /** Services whose readiness check does not answer 200 (their consumers are part of it). */
+    private List<String> notReady() {
+        List<String> down = new ArrayList<>();
+        for (String[] service : new String[][] {{"order-service", at.orders()}, {"inventory-service", at.inventory()},
+                {"fulfilment-service", at.fulfilment()}, {"channel-etsy", at.etsy()}, {"channel-shopify", at.shopify()}}) {
+            try {
+                if (http.status(service[1] + "/q/health/ready") != 200) {
+                    down.add(service[0]);
+                }
+            } catch (Exception e) {
+                down.add(service[0]);
+            }
+        }
+        return down;
     }
 
     private void oms(String command, String name) throws IOException, InterruptedException {

@@ -30,8 +30,8 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class EtsyControlResource {
 
-    /** Body of {@code POST .../receipts}. */
-    public record ReceiptsRequest(Integer count, String currency, Long seed) {
+    /** Body of {@code POST .../receipts}; with {@code spreadDays} the receipts were created over that many past days. */
+    public record ReceiptsRequest(Integer count, String currency, Long seed, Integer spreadDays) {
     }
 
     /** Body of {@code POST .../refund}; without an amount the whole receipt is refunded. */
@@ -112,7 +112,8 @@ public class EtsyControlResource {
         List<EtsyReceipt> created;
         try {
             created = store.createReceipts(shop, count, request == null ? null : request.currency(),
-                    request == null ? null : request.seed());
+                    request == null ? null : request.seed(),
+                    Duration.ofDays(request == null || request.spreadDays() == null ? 0 : Math.max(0, request.spreadDays())));
         } catch (IllegalArgumentException e) {
             throw new WebApplicationException(problem(409, e.getMessage()));
         }

@@ -128,6 +128,14 @@ public class EtsyStore {
 
     /** Creates {@code count} paid receipts over the shop's active listings; stock goes down as Etsy's does. */
     public List<EtsyReceipt> createReceipts(EtsyShop shop, int count, String currency, Long seed) {
+        return createReceipts(shop, count, currency, seed, java.time.Duration.ZERO);
+    }
+
+    /**
+     * The same, created over the past {@code spread} (evenly, oldest first, the newest now): the history an initial
+     * sync finds in a shop that has sold for a while.
+     */
+    public List<EtsyReceipt> createReceipts(EtsyShop shop, int count, String currency, Long seed, java.time.Duration spread) {
         Generator gen = new Generator(seed != null ? seed : seeds.incrementAndGet());
         List<EtsyListing> listings = shop.listings.values().stream()
                 .filter(l -> !"draft".equals(l.state)).toList();
@@ -139,7 +147,7 @@ public class EtsyStore {
             String first = gen.firstName();
             String last = gen.lastName();
             Generator.Address address = gen.address();
-            Instant now = clock.instant();
+            Instant now = count < 2 ? clock.instant() : clock.instant().minusMillis(spread.toMillis() / (count - 1) * (count - 1 - i));
             EtsyReceipt r = new EtsyReceipt(receiptIds.incrementAndGet(), shop.shopId, shop.userId,
                     userIds.incrementAndGet(), gen.email(first, last), first + " " + last, address,
                     currency != null ? currency : shop.currency,
