@@ -8,24 +8,18 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,9 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Bad records for the fault run {@code bad-events}: into every topic of the event contract, half not CloudEvents at
@@ -69,7 +61,7 @@ final class BadEvents {
     /** topic → the ce_type of its events. */
     private final Map<String, String> types;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final Map<TopicPartition, Long> dlqStart = new HashMap<>();
+    private TopicReader deadLetterTail;
     private final Map<String, Integer> sent = new LinkedHashMap<>();
 
     BadEvents(String bootstrap, Path asyncApi) throws IOException {
@@ -110,15 +102,8 @@ final class BadEvents {
     }
 
     /** Remembers where each dead-letter topic ends, so that only this run's dead letters are counted. */
-    void markDeadLetterEnds() throws ExecutionException, InterruptedException, TimeoutException {
-        try (Admin admin = admin()) {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (String topic : types.keySet()) {
-                admin.describeTopics(List.of(dlq(topic))).allTopicNames().get(30, TimeUnit.SECONDS).get(dlq(topic)).partitions()
-                        .forEach(p -> latest.put(new TopicPartition(dlq(topic), p.partition()), OffsetSpec.latest()));
-            }
-            admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((partition, info) -> dlqStart.put(partition, info.offset()));
-        }
+    void markDeadLetterEnds() throws Exception {
+        deadLetterTail = TopicReader.mark(bootstrap, types.keySet().stream().map(BadEvents::dlq).toList());
     }
 
     /** Sends {@code perTopic} bad records to every topic: even ones not JSON, odd ones schema-invalid CloudEvents. */
@@ -154,7 +139,10 @@ final class BadEvents {
     /** Per topic: the groups reading it now, and this run's dead letters (all of them, distinct records, with a reason). */
     List<Outcome> outcomes() throws Exception {
         Map<String, Set<String>> groupsByTopic = groupsByTopic();
-        Map<String, List<ConsumerRecord<String, byte[]>>> letters = readDeadLetters();
+        Map<String, List<ConsumerRecord<String, byte[]>>> letters = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> letter : deadLetterTail.read(r -> r.key() != null && r.key().startsWith("bad-" + run + "-"))) {
+            letters.computeIfAbsent(letter.topic(), t -> new ArrayList<>()).add(letter);
+        }
         List<Outcome> outcomes = new ArrayList<>();
         for (Map.Entry<String, Integer> topic : sent.entrySet()) {
             List<ConsumerRecord<String, byte[]>> ours = letters.getOrDefault(dlq(topic.getKey()), List.of());
@@ -195,37 +183,6 @@ final class BadEvents {
             }
         }
         return byTopic;
-    }
-
-    private Map<String, List<ConsumerRecord<String, byte[]>>> readDeadLetters() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        Map<String, List<ConsumerRecord<String, byte[]>>> letters = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.assign(dlqStart.keySet());
-            dlqStart.forEach(consumer::seek);
-            Map<TopicPartition, Long> end = consumer.endOffsets(dlqStart.keySet());
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (!reached(consumer, end) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.key() != null && record.key().startsWith("bad-" + run + "-")) {
-                        letters.computeIfAbsent(record.topic(), t -> new ArrayList<>()).add(record);
-                    }
-                }
-            }
-        }
-        return letters;
-    }
-
-    private static boolean reached(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
-            if (consumer.position(partition.getKey()) < partition.getValue()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private Admin admin() {

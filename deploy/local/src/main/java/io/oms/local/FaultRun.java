@@ -79,7 +79,7 @@ final class FaultRun {
         this.orders = orders;
         this.downSeconds = downSeconds;
         this.badEvents = target.equals(BAD_EVENTS)
-                ? new BadEvents(System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+                ? new BadEvents(TopicReader.localBootstrap(),
                         oms.toAbsolutePath().getParent().getParent().getParent().resolve("events/asyncapi.yaml"))
                 : null;
     }

@@ -87,61 +87,70 @@ public final class Seed {
         JsonNode shopify = shopifyStore();
         Set<String> skus = new LinkedHashSet<>(etsySkus(etsy));
         shopify.path("skus").forEach(sku -> skus.add(sku.asText()));
-        inventory(skus);
+        inventory(skus, WAREHOUSE, "Main warehouse", STOCK_PER_SKU);
         say("sandbox: Etsy shop " + etsy.path("shopId").asText() + " (" + ETSY_SHOP_NAME + "), Shopify store "
                 + shopify.path("domain").asText() + "; inventory: " + skus.size() + " items with " + STOCK_PER_SKU + " each in " + WAREHOUSE);
-        connectEtsy(etsy);
-        connectShopify(shopify);
+        connectEtsy(etsy, ETSY_SHOP_NAME, WAREHOUSE);
+        connectShopify(shopify, SHOPIFY_STORE_NAME, WAREHOUSE);
         return new DemoShops(etsy, shopify);
     }
 
-    /** The operator's OAuth flow: start at the connector, log in at the (sandbox's) consent page, land on the callback. */
-    private void connectEtsy(JsonNode shop) throws IOException, InterruptedException {
+    /**
+     * The operator's OAuth flow: start at the connector, log in at the (sandbox's) consent page, land on the callback;
+     * the shop is fed by {@code warehouse}. Answers the connector's shop id.
+     */
+    String connectEtsy(JsonNode shop, String name, String warehouse) throws IOException, InterruptedException {
         String shopId = shop.path("shopId").asText();
-        if (connected(at.etsy(), shopId)) {
+        String known = connected(at.etsy(), shopId);
+        if (known != null) {
             say("Etsy shop " + shopId + " is connected already");
-            return;
+            return known;
         }
-        JsonNode started = http.send("POST", at.etsy() + "/api/v1/shops/oauth/authorize", http.object().put("name", ETSY_SHOP_NAME)
+        JsonNode started = http.send("POST", at.etsy() + "/api/v1/shops/oauth/authorize", http.object().put("name", name)
                 .put("shopId", shopId).put("keystring", shop.path("keystring").asText()).put("sharedSecret", shop.path("sharedSecret").asText()));
         String callback = http.redirectOf(started.path("authorizeUrl").asText());
         JsonNode connectedShop = http.get(callback);
-        warehouseFeeds("etsy", shopId, at.etsy(), connectedShop.path("id").asText());
+        warehouseFeeds("etsy", shopId, at.etsy(), connectedShop.path("id").asText(), warehouse);
         // The listings (and so the SKUs whose stock goes to the shop) are known from now on, not from the first push.
         http.send("POST", at.etsy() + "/api/v1/shops/" + connectedShop.path("id").asText() + "/listings/discover", http.object());
         say("Etsy shop " + shopId + " connected through OAuth (connector shop " + connectedShop.path("id").asText() + ")");
+        return connectedShop.path("id").asText();
     }
 
-    private void connectShopify(JsonNode store) throws IOException, InterruptedException {
+    /** The Shopify store with its Admin API token, fed by {@code warehouse}. Answers the connector's shop id. */
+    String connectShopify(JsonNode store, String name, String warehouse) throws IOException, InterruptedException {
         String domain = store.path("domain").asText();
-        if (connected(at.shopify(), domain)) {
+        String known = connected(at.shopify(), domain);
+        if (known != null) {
             say("Shopify store " + domain + " is connected already");
-            return;
+            return known;
         }
-        JsonNode connectedShop = http.send("POST", at.shopify() + "/api/v1/shops", http.object().put("name", SHOPIFY_STORE_NAME).put("domain", domain)
+        JsonNode connectedShop = http.send("POST", at.shopify() + "/api/v1/shops", http.object().put("name", name).put("domain", domain)
                 .put("accessToken", store.path("accessToken").asText()).put("apiSecret", store.path("apiSecret").asText()));
-        warehouseFeeds("shopify", domain, at.shopify(), connectedShop.path("id").asText());
+        warehouseFeeds("shopify", domain, at.shopify(), connectedShop.path("id").asText(), warehouse);
         say("Shopify store " + domain + " connected with its Admin API token (connector shop " + connectedShop.path("id").asText() + ")");
+        return connectedShop.path("id").asText();
     }
 
     /**
      * Connected and answering: the sandbox forgets its tokens when it stops, so a shop the connector kept from an earlier
      * run fails its connection test and is connected again (the connector updates the shop it has).
      */
-    private boolean connected(String connector, String marketplaceShopId) throws IOException, InterruptedException {
-        for (JsonNode shop : http.get(connector + "/api/v1/shops").path("items")) {
+    private String connected(String connector, String marketplaceShopId) throws IOException, InterruptedException {
+        for (JsonNode shop : http.get(connector + "/api/v1/shops?size=500").path("items")) {
             if (marketplaceShopId.equals(shop.path("externalShopId").asText())) {
                 JsonNode check = http.send("POST", connector + "/api/v1/shops/" + shop.path("id").asText() + "/test-connection", http.object());
-                return check.path("result").asText().startsWith("Connection: success");
+                return check.path("result").asText().startsWith("Connection: success") ? shop.path("id").asText() : null;
             }
         }
-        return false;
+        return null;
     }
 
     /** The shop's orders are reserved in the warehouse (inventory) and the shop shows that warehouse's stock (connector). */
-    private void warehouseFeeds(String channel, String shopId, String connector, String connectorShopId) throws IOException, InterruptedException {
-        http.send("PUT", at.inventory() + "/api/v1/channel-warehouses/" + channel + "/" + shopId, http.object().put("warehouseCode", WAREHOUSE));
-        http.send("PATCH", connector + "/api/v1/shops/" + connectorShopId, http.object().put("warehouse", WAREHOUSE));
+    private void warehouseFeeds(String channel, String shopId, String connector, String connectorShopId, String warehouse)
+            throws IOException, InterruptedException {
+        http.send("PUT", at.inventory() + "/api/v1/channel-warehouses/" + channel + "/" + shopId, http.object().put("warehouseCode", warehouse));
+        http.send("PATCH", connector + "/api/v1/shops/" + connectorShopId, http.object().put("warehouse", warehouse));
     }
 
     private JsonNode etsyShop() throws IOException, InterruptedException {
@@ -184,20 +193,26 @@ public final class Seed {
         return http.send("POST", sandbox + "/sandbox/shopify/shops", request);
     }
 
-    private void inventory(Set<String> skus) throws IOException, InterruptedException {
+    /**
+     * The warehouse (created when missing; the first one is primary) and an item with {@code onHand} units in it for
+     * every SKU that inventory does not know yet, through the CSV import.
+     */
+    void inventory(Set<String> skus, String warehouseCode, String warehouseName, int onHand) throws IOException, InterruptedException {
         String inventory = at.inventory();
         boolean hasWarehouse = false;
-        for (JsonNode warehouse : http.get(inventory + "/api/v1/warehouses").path("items")) {
-            hasWarehouse |= WAREHOUSE.equals(warehouse.path("code").asText());
+        JsonNode warehouses = http.get(inventory + "/api/v1/warehouses").path("items");
+        for (JsonNode warehouse : warehouses) {
+            hasWarehouse |= warehouseCode.equals(warehouse.path("code").asText());
         }
         if (!hasWarehouse) {
-            http.send("POST", inventory + "/api/v1/warehouses", http.object().put("code", WAREHOUSE).put("name", "Main warehouse").put("primary", true));
+            http.send("POST", inventory + "/api/v1/warehouses", http.object().put("code", warehouseCode).put("name", warehouseName)
+                    .put("primary", warehouses.isEmpty()));
         }
         StringBuilder csv = new StringBuilder("sku,name,price,currency,warehouse,onHand\n");
         int row = 0;
         for (String sku : skus) {
             if (http.status(inventory + "/api/v1/items/" + sku) == 404) {
-                csv.append(sku).append(",Demo item ").append(++row).append(",19.90,EUR,").append(WAREHOUSE).append(',').append(STOCK_PER_SKU).append('\n');
+                csv.append(sku).append(",Demo item ").append(++row).append(",19.90,EUR,").append(warehouseCode).append(',').append(onHand).append('\n');
             }
         }
         if (row > 0) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +35,13 @@ import java.util.regex.Pattern;
  *   the standard plan's bucket importing N/4 orders: points per second over the restore rate and Throttled answers.</li>
  *   <li>{@code coalescing}: 100 stock changes of one SKU within a second: the marketplace calls that pushed it (target at
  *   most 2 per shop).</li>
+ *   <li>{@code fanout}: about N SKUs (default 1,000) listed in one Etsy shop and about N in one Shopify store (shops of
+ *   their own, fed by a warehouse of their own) changed at once by one stock-count import: time until each shop shows
+ *   every new quantity, against the marketplace's floor (Etsy: listings ÷ 10 calls per second; Shopify: the cost of
+ *   the writes beyond the bucket ÷ the restore rate); target at most 1.2 × the floor.</li>
+ *   <li>{@code initial-sync}: an Etsy shop of its own with N receipts (default 50,000) created over 90 days, connected at
+ *   Etsy's 10 calls per second: time until every receipt is in order-service, calls made, against the floor of N ÷ 100
+ *   pages at 10 per second.</li>
  *   <li>{@code footprint}: resident memory and start time of each process of the stack.</li>
  * </ul>
  */
@@ -44,6 +52,7 @@ final class StackBench {
 
     private final LocalStack stack = new LocalStack();
     private final Seed.Http http = stack.http;
+    private final Seed.Endpoints at = stack.at;
     private final Path runDir;
     private final StringBuilder md = new StringBuilder();
 
@@ -53,7 +62,7 @@ final class StackBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: StackBench <deploy/local/.run> <intake|limit|coalescing|footprint>[,...] [N]");
+            System.err.println("usage: StackBench <deploy/local/.run> <intake|limit|coalescing|fanout|initial-sync|footprint>[,...] [N]");
             System.exit(2);
         }
         StackBench bench = new StackBench(Path.of(args[0]));
@@ -63,6 +72,8 @@ final class StackBench {
                 case "intake" -> bench.intake(n == null ? 10_000 : n);
                 case "limit" -> bench.limit(n == null ? 20_000 : n);
                 case "coalescing" -> bench.coalescing();
+                case "fanout" -> bench.fanout(n == null ? 1_000 : n);
+                case "initial-sync" -> bench.initialSync(n == null ? 50_000 : n);
                 case "footprint" -> bench.footprint();
                 default -> {
                     System.err.println("unknown scenario '" + scenario + "'");
@@ -151,7 +162,7 @@ final class StackBench {
 
     /** A manual sync of the connector's shop (channel-core's sync API). */
     private void syncNow(String connector, String base, String marketplaceShopId) throws IOException, InterruptedException {
-        for (JsonNode shop : http.get(base + "/api/v1/shops").path("items")) {
+        for (JsonNode shop : http.get(base + "/api/v1/shops?size=500").path("items")) {
             if (marketplaceShopId.equals(shop.path("externalShopId").asText())) {
                 http.send("POST", base + "/api/v1/shops/" + shop.path("id").asText() + "/sync", http.object().put("what", "orders"));
                 LocalStack.say(connector + ": sync of " + marketplaceShopId + " started");
@@ -293,6 +304,232 @@ final class StackBench {
         md.append("| ").append(label).append(" (").append(sku).append(") | ").append(sentIn).append(" | ").append(writes)
                 .append(shownRight ? "" : " (the final quantity did not show)").append(" | ≤ 2 | ")
                 .append(writes <= 2 && shownRight ? "met" : "missed").append(" |\n");
+    }
+
+
+    // ----------------------------------------------------------------------------------------------
+
+    static final String FANOUT_WAREHOUSE = "FANOUT";
+
+    void fanout(int skus) throws Exception {
+        // Etsy listings alternate 1 and 3 SKUs (about 7 per 3 listings); Shopify products 1 and 3 (2 on average).
+        int listings = Math.max(1, skus * 3 / 7);
+        int products = Math.max(1, skus / 2);
+        Seed seed = new Seed(at);
+        JsonNode etsy = sandboxShop("etsy", "FanoutCrafts", http.object().put("name", "FanoutCrafts").put("listings", listings).put("stock", 20)
+                .put("currency", "EUR"));
+        JsonNode shopify = sandboxShop("shopify", "fanout-store", http.object().put("name", "fanout-store").put("products", products).put("stock", 20)
+                .put("currency", "EUR"));
+        String etsyShop = etsy.path("shopId").asText();
+        String domain = shopify.path("domain").asText();
+        stack.etsyLimits(etsyShop, 10_000, 100_000_000);
+        stack.shopifyLimits(domain, 1_000_000, 100_000);
+        Map<String, Integer> etsyShown = shownStock("etsy", etsyShop);
+        Map<String, Integer> shopifyShown = shownStock("shopify", domain);
+        Set<String> all = new java.util.TreeSet<>(etsyShown.keySet());
+        all.addAll(shopifyShown.keySet());
+        seed.inventory(all, FANOUT_WAREHOUSE, "Fan-out bench warehouse", 20);
+        String etsyConnected = seed.connectEtsy(etsy, "FanoutCrafts", FANOUT_WAREHOUSE);
+        String shopifyConnected = seed.connectShopify(shopify, "fanout-store", FANOUT_WAREHOUSE);
+        LocalStack.await("fanout: channel-etsy knows the listings of " + etsyShop, BOUND,
+                () -> http.get(at.etsy() + "/api/v1/shops/" + etsyConnected + "/listings").path("total").asInt() >= etsyShown.size());
+        // The setup's own pushes (inventory's current stock) end before the measured change starts.
+        int before = countOnHand(all);
+        LocalStack.await("fanout: the shops show inventory's stock and their push queues are empty", BOUND,
+                () -> queued("oms_channel_etsy", etsyConnected) + queued("oms_channel_shopify", shopifyConnected) == 0
+                        && mismatches(shownStock("etsy", etsyShop), available(all)) == 0
+                        && mismatches(shownStock("shopify", domain), available(all)) == 0);
+
+        stack.etsyLimits(etsyShop, 10, 100_000_000);
+        stack.shopifyLimits(domain, 1000, 50);
+        http.send("POST", LocalStack.SANDBOX + "/sandbox/etsy/shops/" + etsyShop + "/reset", http.object());
+        http.send("POST", LocalStack.SANDBOX + "/sandbox/shopify/shops/" + domain + "/reset", http.object());
+        int next = before + 7;
+        StringBuilder csv = new StringBuilder("sku,warehouse,onHand\n");
+        for (String sku : all) {
+            csv.append(sku).append(',').append(FANOUT_WAREHOUSE).append(',').append(next).append('\n');
+        }
+        long t0 = System.nanoTime();
+        JsonNode report = http.sendText("POST", at.inventory() + "/api/v1/items/import", "text/csv", csv.toString());
+        String imported = LocalStack.seconds(t0);
+        LocalStack.say("fanout: " + all.size() + " SKUs counted at " + next + " in " + imported + " (" + report.path("updated").asInt() + " updated)");
+        Map<String, Integer> want = available(all);
+        double[] etsySeconds = {-1};
+        double[] shopifySeconds = {-1};
+        LocalStack.await("fanout: both shops show every new quantity", BOUND, () -> {
+            if (etsySeconds[0] < 0 && mismatches(shownStock("etsy", etsyShop), want) == 0) {
+                etsySeconds[0] = (System.nanoTime() - t0) / 1e9;
+            }
+            if (shopifySeconds[0] < 0 && mismatches(shownStock("shopify", domain), want) == 0) {
+                shopifySeconds[0] = (System.nanoTime() - t0) / 1e9;
+            }
+            return etsySeconds[0] >= 0 && shopifySeconds[0] >= 0;
+        });
+        JsonNode etsyCalls = stack.calls("etsy", etsyShop);
+        JsonNode shopifyCalls = stack.calls("shopify", domain);
+        long etsyWrites = count(etsyCalls, call -> call.path("operation").asText().contains("updateListingInventory"));
+        long etsy429 = count(etsyCalls, call -> call.path("status").asInt() == 429);
+        long shopifyWrites = count(shopifyCalls, call -> call.path("operation").asText().contains("inventorySetQuantities"));
+        double shopifyCost = 0;
+        for (JsonNode call : shopifyCalls) {
+            shopifyCost += call.path("cost").asDouble();
+        }
+        long throttled = count(shopifyCalls, call -> call.path("operation").asText().toLowerCase(Locale.ROOT).contains("throttl"));
+        double etsyFloor = listings / 10.0;
+        double shopifyFloor = Math.max(0, (shopifyCost - 1000) / 50.0);
+        stack.etsyLimits(etsyShop, 10_000, 100_000_000);
+        stack.shopifyLimits(domain, 1_000_000, 100_000);
+
+        md.append("## Stock fan-out: ").append(all.size()).append(" SKUs changed at once\n\n")
+                .append("One stock-count import (`POST /api/v1/items/import`, answered in ").append(imported).append(") sets a new on-hand quantity for ")
+                .append(etsyShown.size()).append(" SKUs on ").append(listings).append(" listings of an Etsy shop at Etsy's 10 calls per second and ")
+                .append(shopifyShown.size()).append(" SKUs of a Shopify store at the standard bucket (1,000 points, 50 restored per second). ")
+                .append("Time from the import until the marketplace's own stock shows every new quantity (polled once a second), against the floor ")
+                .append("the marketplace's limit sets. For comparison, Anchanto's help pages give 1,000 SKUs per 15 minutes (900 s).\n\n")
+                .append("| shop | SKUs | writes | all shown after | floor | ratio (target ≤ 1.2) | 429 / Throttled |\n| --- | --- | --- | --- | --- | --- | --- |\n")
+                .append(String.format(Locale.ROOT, "| Etsy (%d listings) | %d | %d updateListingInventory | %s | %.1f s (listings ÷ 10/s) | %s | %d |%n",
+                        listings, etsyShown.size(), etsyWrites, shown(etsySeconds[0]), etsyFloor, ratio(etsySeconds[0], etsyFloor), etsy429))
+                .append(String.format(Locale.ROOT, "| Shopify | %d | %d inventorySetQuantities (%.0f points in all calls) | %s | %.1f s (points beyond the bucket ÷ 50/s) | %s | %d |%n%n",
+                        shopifyShown.size(), shopifyWrites, shopifyCost, shown(shopifySeconds[0]), shopifyFloor,
+                        shopifyFloor < 1 ? "floor under 1 s: the bucket holds the whole change, so the time is the pipeline's own" : ratio(shopifySeconds[0], shopifyFloor),
+                        throttled));
+    }
+
+    private static String shown(double seconds) {
+        return seconds < 0 ? "not within " + BOUND.toMinutes() + " min" : String.format(Locale.ROOT, "%.1f s", seconds);
+    }
+
+    private static String ratio(double seconds, double floor) {
+        if (seconds < 0) {
+            return "missed (not shown)";
+        }
+        double ratio = seconds / floor;
+        return String.format(Locale.ROOT, "%.2f (%s)", ratio, ratio <= 1.2 ? "met" : "missed");
+    }
+
+    /** A sandbox shop or store by name, created when missing (an earlier run's is reused). */
+    private JsonNode sandboxShop(String channel, String name, JsonNode create) throws IOException, InterruptedException {
+        for (JsonNode shop : http.get(LocalStack.SANDBOX + "/sandbox/" + channel + "/shops").path("items")) {
+            String key = channel.equals("etsy") ? shop.path("shopId").asText() : shop.path("domain").asText();
+            if (name.equals(shop.path("name").asText()) || name.equals(shop.path("shopName").asText()) || key.equals(name + ".myshopify.com")) {
+                return http.get(LocalStack.SANDBOX + "/sandbox/" + channel + "/shops/" + key);
+            }
+        }
+        return http.send("POST", LocalStack.SANDBOX + "/sandbox/" + channel + "/shops", create);
+    }
+
+    /** SKU → the quantity the shop shows (the sandbox's view, outside the rate limit). */
+    private Map<String, Integer> shownStock(String channel, String shop) throws IOException, InterruptedException {
+        Map<String, Integer> shown = new java.util.TreeMap<>();
+        http.get(LocalStack.SANDBOX + "/sandbox/" + channel + "/shops/" + shop + "/stock").path("items").fields()
+                .forEachRemaining(e -> shown.put(e.getKey(), e.getValue().asInt()));
+        return shown;
+    }
+
+    /** SKU → inventory's available quantity in the fan-out warehouse. */
+    private static Map<String, Integer> available(Set<String> skus) throws Exception {
+        Map<String, Integer> available = new java.util.TreeMap<>();
+        try (Connection c = LocalStack.db("oms_inventory"); PreparedStatement s = c.prepareStatement(
+                "select sku, greatest(on_hand - reserved, 0) from stock where warehouse_code = ? and sku = any(?)")) {
+            s.setString(1, FANOUT_WAREHOUSE);
+            s.setArray(2, c.createArrayOf("varchar", skus.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    available.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        return available;
+    }
+
+    private static int countOnHand(Set<String> skus) throws Exception {
+        try (Connection c = LocalStack.db("oms_inventory"); PreparedStatement s = c.prepareStatement(
+                "select coalesce(max(on_hand), 0) from stock where warehouse_code = ? and sku = any(?)")) {
+            s.setString(1, FANOUT_WAREHOUSE);
+            s.setArray(2, c.createArrayOf("varchar", skus.toArray()));
+            return LocalStack.single(s);
+        }
+    }
+
+    private static int mismatches(Map<String, Integer> shown, Map<String, Integer> want) {
+        int wrong = 0;
+        for (Map.Entry<String, Integer> sku : shown.entrySet()) {
+            wrong += sku.getValue().equals(want.get(sku.getKey())) ? 0 : 1;
+        }
+        return wrong;
+    }
+
+    private static int queued(String database, String connectorShopId) throws Exception {
+        try (Connection c = LocalStack.db(database); PreparedStatement s = c.prepareStatement(
+                "select count(*) from channel_push_queue where shop_id = ?::uuid")) {
+            s.setString(1, connectorShopId);
+            return LocalStack.single(s);
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------
+
+    void initialSync(int receipts) throws Exception {
+        Seed seed = new Seed(at);
+        String name = "History" + receipts;
+        JsonNode etsy = sandboxShop("etsy", name, http.object().put("name", name).put("listings", 20).put("stock", receipts * 3).put("currency", "EUR"));
+        String shopId = etsy.path("shopId").asText();
+        String existing = connectorShop(at.etsy(), shopId);
+        if (existing != null) {
+            md.append("## Initial sync\n\nThe shop ").append(name).append(" was connected by an earlier run; its initial sync is over. ")
+                    .append("Start a fresh sandbox (`./oms down`, `./oms up`) to measure it again.\n\n");
+            return;
+        }
+        stack.etsyLimits(shopId, 10_000, 100_000_000);
+        Set<String> ids = new HashSet<>();
+        for (int placed = 0; placed < receipts; placed += 10_000) {
+            int count = Math.min(10_000, receipts - placed);
+            JsonNode created = http.send("POST", LocalStack.SANDBOX + "/sandbox/etsy/shops/" + shopId + "/receipts",
+                    http.object().put("count", count).put("spreadDays", 90));
+            LocalStack.say("initial-sync: " + (placed + created.path("total").asInt()) + " receipts");
+        }
+        http.get(LocalStack.SANDBOX + "/sandbox/etsy/shops/" + shopId + "/receipts?limit=" + receipts).path("items")
+                .forEach(r -> ids.add(r.path("receiptId").asText()));
+        stack.etsyLimits(shopId, 10, 100_000_000);
+        http.send("POST", LocalStack.SANDBOX + "/sandbox/etsy/shops/" + shopId + "/reset", http.object());
+        Instant start = Instant.now();
+        long t0 = System.nanoTime();
+        seed.connectEtsy(etsy, name, Seed.WAREHOUSE);
+        boolean all = LocalStack.await("initial-sync: every receipt in order-service", Duration.ofMinutes(30),
+                () -> present("etsy", shopId, ids) >= ids.size());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        JsonNode calls = stack.calls("etsy", shopId);
+        long pages = count(calls, call -> call.path("operation").asText().equals("getShopReceipts"));
+        long tooMany = count(calls, call -> call.path("status").asInt() == 429);
+        Rate rate = rate(calls, call -> 1.0);
+        double floor = Math.ceil(ids.size() / 100.0) / 10.0;
+        double lastPage = 0;
+        for (JsonNode call : calls) {
+            if (call.path("operation").asText().equals("getShopReceipts")) {
+                lastPage = Math.max(lastPage, Duration.between(start, Instant.parse(call.path("time").asText())).toMillis() / 1000.0);
+            }
+        }
+        stack.etsyLimits(shopId, 10_000, 100_000_000);
+        md.append("## Initial sync: ").append(ids.size()).append(" receipts over 90 days\n\n")
+                .append("An Etsy shop with ").append(ids.size()).append(" receipts created evenly over the past 90 days is connected (OAuth) at Etsy's ")
+                .append("10 calls per second; the connector's first run reads the 90-day history in pages of 100. Floor: ")
+                .append((int) Math.ceil(ids.size() / 100.0)).append(" pages at 10 per second.\n\n")
+                .append("| receipts | in order-service after | last page read after | floor | ratio (pages) | calls (getShopReceipts) | calls/s | 429 |\n")
+                .append("| --- | --- | --- | --- | --- | --- | --- | --- |\n")
+                .append(String.format(Locale.ROOT, "| %d | %s | %.1f s | %.1f s | %.2f | %d (%d) | %.2f | %d |%n%n", ids.size(),
+                        all ? String.format(Locale.ROOT, "%.1f s", seconds) : "not within 30 min", lastPage, floor, lastPage / floor,
+                        rate.calls, pages, rate.perSecond(), tooMany))
+                .append("Order-service commits what the pages bring at its own intake rate (see the intake benchmarks), so the second column ")
+                .append("is bound by that, the third by Etsy's limit.\n\n");
+    }
+
+    private String connectorShop(String connector, String marketplaceShopId) throws IOException, InterruptedException {
+        for (JsonNode shop : http.get(connector + "/api/v1/shops?size=500").path("items")) {
+            if (marketplaceShopId.equals(shop.path("externalShopId").asText())) {
+                return shop.path("id").asText();
+            }
+        }
+        return null;
     }
 
     // ----------------------------------------------------------------------------------------------
