@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +45,7 @@ import java.util.concurrent.TimeUnit;
 final class BadEvents {
 
     /** One topic's bad records and what the dead-letter topic holds of them. */
-    record Outcome(String topic, int sent, Set<String> groups, int deadLetters, int distinctRecords, int withReason, String sampleReason) {
+    record Outcome(String topic, int sent, Set<String> groups, int deadLetters, int distinctRecords, int withReason, String sampleReasons) {
         int expected() {
             return sent * groups.size();
         }
@@ -149,20 +150,18 @@ final class BadEvents {
             Set<String> distinct = new HashSet<>();
             Set<String> perGroup = new HashSet<>();
             int withReason = 0;
-            String sample = "";
+            Map<Boolean, String> sample = new TreeMap<>(); // was it a CloudEvent (schema-invalid) → its reason
             for (ConsumerRecord<String, byte[]> letter : ours) {
                 distinct.add(letter.key());
                 perGroup.add(letter.key() + "|" + text(letter.headers().lastHeader(CONSUMER)));
                 String reason = text(letter.headers().lastHeader(REASON));
                 if (!reason.isEmpty()) {
                     withReason++;
-                    if (sample.isEmpty() || (sample.startsWith("not") == reason.startsWith("not") && reason.length() < sample.length())) {
-                        sample = reason;
-                    }
+                    sample.putIfAbsent(letter.headers().lastHeader("ce_type") != null, reason.length() > 160 ? reason.substring(0, 160) + "…" : reason);
                 }
             }
             outcomes.add(new Outcome(topic.getKey(), topic.getValue(), groupsByTopic.getOrDefault(topic.getKey(), Set.of()), perGroup.size(),
-                    distinct.size(), withReason, sample.length() > 160 ? sample.substring(0, 160) + "…" : sample));
+                    distinct.size(), withReason, "not JSON: " + sample.getOrDefault(false, "-") + "; schema-invalid: " + sample.getOrDefault(true, "-")));
         }
         return outcomes;
     }

@@ -183,11 +183,11 @@ final class FaultRun {
         if (badEvents != null) {
             md.append("\nBad records: ").append(BAD_EVENTS_PER_TOPIC).append(" per topic (half not JSON, half schema-invalid CloudEvents), ")
                     .append("each expected once per consumer group in the topic's `.dlq` with a reason.\n\n")
-                    .append("| topic | consumer groups | dead letters / expected | distinct records | with reason | a reason |\n| --- | --- | --- | --- | --- | --- |\n");
+                    .append("| topic | consumer groups | dead letters / expected | distinct records | with reason | reasons (one of each kind) |\n| --- | --- | --- | --- | --- | --- |\n");
             for (BadEvents.Outcome o : deadLetters) {
                 md.append("| ").append(o.topic()).append(" | ").append(String.join(", ", o.groups())).append(" | ").append(o.deadLetters())
                         .append(" / ").append(o.expected()).append(o.complete() ? "" : " **missing**").append(" | ").append(o.distinctRecords())
-                        .append(" | ").append(o.withReason()).append(" | ").append(o.sampleReason().replace("|", "\\|")).append(" |\n");
+                        .append(" | ").append(o.withReason()).append(" | ").append(o.sampleReasons().replace("|", "\\|")).append(" |\n");
             }
         }
         md.append("\n**Verdict: ").append(verdict).append("** (lost ").append(lost).append(", duplicated ")
@@ -291,10 +291,7 @@ final class FaultRun {
     }
 
     private void oms(String command, String name) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(oms.toString(), command, name).inheritIO().start();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("./oms " + command + " " + name + " failed");
-        }
+        LocalStack.oms(oms, command, name);
     }
 
     /** A receipt of a few units of a random SKU, as the warehouse books them; refused calls are retried later. */

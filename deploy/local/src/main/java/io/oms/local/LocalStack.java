@@ -131,6 +131,14 @@ final class LocalStack {
 
     // ----------------------------------------------------------------------------------------------
 
+    /** {@code ./oms COMMAND NAME} (kill, start), its output on ours; fails unless it succeeded. */
+    static void oms(java.nio.file.Path oms, String command, String name) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(oms.toString(), command, name).inheritIO().start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("./oms " + command + " " + name + " failed");
+        }
+    }
+
     interface Check {
         boolean holds() throws Exception;
     }
