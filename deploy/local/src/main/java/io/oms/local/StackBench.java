@@ -48,6 +48,13 @@ import java.util.regex.Pattern;
 final class StackBench {
 
     private static final Duration BOUND = Duration.ofMinutes(15);
+    /** Etsy's stock write, as the sandbox logs it (the OpenAPI operation id). */
+    private static final String ETSY_STOCK_WRITE = "updateListingInventory";
+    /**
+     * Shopify's stock write: the sandbox logs a GraphQL call under the operation's name, and channel-shopify names its
+     * {@code inventorySetQuantities} mutation {@code SetAvailable} (ShopifyDocuments).
+     */
+    private static final String SHOPIFY_STOCK_WRITE = "SetAvailable";
     private static final Pattern STARTED = Pattern.compile("started in ([0-9.]+)s");
 
     private final LocalStack stack = new LocalStack();
@@ -263,9 +270,9 @@ final class StackBench {
                 .append("quantity until the shop showed the final one.\n\n")
                 .append("| shop | changes sent in | calls that wrote the SKU's stock | target | verdict |\n| --- | --- | --- | --- | --- |\n");
         String etsySku = stack.etsyQuantities(shops).keySet().iterator().next();
-        coalesce("Etsy", etsySku, "etsy", shops.etsyShopId(), "updateListingInventory", () -> stack.etsyQuantities(shops).get(etsySku));
+        coalesce("Etsy", etsySku, "etsy", shops.etsyShopId(), ETSY_STOCK_WRITE, () -> stack.etsyQuantities(shops).get(etsySku));
         String shopifySku = shops.shopify().path("skus").path(0).asText();
-        coalesce("Shopify", shopifySku, "shopify", shops.shopifyDomain(), "inventorySetQuantities", () -> stack.shopifyQuantities(shops).get(shopifySku));
+        coalesce("Shopify", shopifySku, "shopify", shops.shopifyDomain(), SHOPIFY_STOCK_WRITE, () -> stack.shopifyQuantities(shops).get(shopifySku));
         md.append('\n');
     }
 
@@ -300,7 +307,7 @@ final class StackBench {
         boolean shownRight = LocalStack.await("coalescing: " + label + " shows " + want + " of " + sku, Duration.ofMinutes(2),
                 () -> Integer.valueOf(want).equals(shown.get()));
         long writes = count(stack.calls(channel, shop), call -> !Instant.parse(call.path("time").asText()).isBefore(before)
-                && call.path("operation").asText().contains(writeOperation));
+                && call.path("operation").asText().equals(writeOperation));
         md.append("| ").append(label).append(" (").append(sku).append(") | ").append(sentIn).append(" | ").append(writes)
                 .append(shownRight ? "" : " (the final quantity did not show)").append(" | ≤ 2 | ")
                 .append(writes <= 2 && shownRight ? "met" : "missed").append(" |\n");
@@ -345,13 +352,17 @@ final class StackBench {
         http.send("POST", LocalStack.SANDBOX + "/sandbox/etsy/shops/" + etsyShop + "/reset", http.object());
         http.send("POST", LocalStack.SANDBOX + "/sandbox/shopify/shops/" + domain + "/reset", http.object());
         int next = before + 7;
-        StringBuilder csv = new StringBuilder("sku,warehouse,onHand\n");
+        // The import's required columns as Seed wrote them (name, price and currency unchanged), and the new count.
+        StringBuilder csv = new StringBuilder("sku,name,price,currency,warehouse,onHand\n");
+        int row = 0;
         for (String sku : all) {
-            csv.append(sku).append(',').append(FANOUT_WAREHOUSE).append(',').append(next).append('\n');
+            csv.append(sku).append(",Demo item ").append(++row).append(",19.90,EUR,").append(FANOUT_WAREHOUSE).append(',').append(next).append('\n');
         }
-        long t0 = System.nanoTime();
+        long sent = System.nanoTime();
         JsonNode report = http.sendText("POST", at.inventory() + "/api/v1/items/import", "text/csv", csv.toString());
-        String imported = LocalStack.seconds(t0);
+        String imported = LocalStack.seconds(sent);
+        // The change exists once the import has committed (its answer): the clock of the fan-out starts there.
+        long t0 = System.nanoTime();
         LocalStack.say("fanout: " + all.size() + " SKUs counted at " + next + " in " + imported + " (" + report.path("updated").asInt() + " updated)");
         Map<String, Integer> want = available(all);
         double[] etsySeconds = {-1};
@@ -367,9 +378,9 @@ final class StackBench {
         });
         JsonNode etsyCalls = stack.calls("etsy", etsyShop);
         JsonNode shopifyCalls = stack.calls("shopify", domain);
-        long etsyWrites = count(etsyCalls, call -> call.path("operation").asText().contains("updateListingInventory"));
+        long etsyWrites = count(etsyCalls, call -> call.path("operation").asText().equals(ETSY_STOCK_WRITE));
         long etsy429 = count(etsyCalls, call -> call.path("status").asInt() == 429);
-        long shopifyWrites = count(shopifyCalls, call -> call.path("operation").asText().contains("inventorySetQuantities"));
+        long shopifyWrites = count(shopifyCalls, call -> call.path("operation").asText().equals(SHOPIFY_STOCK_WRITE));
         double shopifyCost = 0;
         for (JsonNode call : shopifyCalls) {
             shopifyCost += call.path("cost").asDouble();
@@ -384,7 +395,7 @@ final class StackBench {
                 .append("One stock-count import (`POST /api/v1/items/import`, answered in ").append(imported).append(") sets a new on-hand quantity for ")
                 .append(etsyShown.size()).append(" SKUs on ").append(listings).append(" listings of an Etsy shop at Etsy's 10 calls per second and ")
                 .append(shopifyShown.size()).append(" SKUs of a Shopify store at the standard bucket (1,000 points, 50 restored per second). ")
-                .append("Time from the import until the marketplace's own stock shows every new quantity (polled once a second), against the floor ")
+                .append("Time from the import's answer (the change committed) until the marketplace's own stock shows every new quantity (polled once a second), against the floor ")
                 .append("the marketplace's limit sets. For comparison, Anchanto's help pages give 1,000 SKUs per 15 minutes (900 s).\n\n")
                 .append("| shop | SKUs | writes | all shown after | floor | ratio (target ≤ 1.2) | 429 / Throttled |\n| --- | --- | --- | --- | --- | --- | --- |\n")
                 .append(String.format(Locale.ROOT, "| Etsy (%d listings) | %d | %d updateListingInventory | %s | %.1f s (listings ÷ 10/s) | %s | %d |%n",
