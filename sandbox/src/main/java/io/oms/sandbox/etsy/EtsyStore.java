@@ -132,7 +132,7 @@ public class EtsyStore {
     }
 
     /**
-     * The same, created over the past {@code spread} (evenly, oldest first, the newest now): the history an initial
+     * The same, created within the past {@code spread} (evenly, oldest first, the newest now): the history an initial
      * sync finds in a shop that has sold for a while.
      */
     public List<EtsyReceipt> createReceipts(EtsyShop shop, int count, String currency, Long seed, java.time.Duration spread) {
@@ -147,7 +147,8 @@ public class EtsyStore {
             String first = gen.firstName();
             String last = gen.lastName();
             Generator.Address address = gen.address();
-            Instant now = count < 2 ? clock.instant() : clock.instant().minusMillis(spread.toMillis() / (count - 1) * (count - 1 - i));
+            // Evenly within the spread, the oldest one interval after its start: all of them are younger than the spread.
+            Instant now = clock.instant().minusMillis(spread.toMillis() / count * (count - 1 - i));
             EtsyReceipt r = new EtsyReceipt(receiptIds.incrementAndGet(), shop.shopId, shop.userId,
                     userIds.incrementAndGet(), gen.email(first, last), first + " " + last, address,
                     currency != null ? currency : shop.currency,
