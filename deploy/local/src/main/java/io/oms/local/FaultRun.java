@@ -56,6 +56,7 @@ final class FaultRun {
     private final Map<String, Shipped> shipped = new ConcurrentHashMap<>();
     private final AtomicInteger stockChanges = new AtomicInteger();
     private final AtomicInteger operatorRetries = new AtomicInteger();
+    private final java.time.Instant started = java.time.Instant.now();
     /** The bad-events target's injector (null for the others). */
     private final BadEvents badEvents;
 
@@ -84,9 +85,9 @@ final class FaultRun {
                 : null;
     }
 
-    /** Outage length when none is given: a crash 5 s, marketplace faults 30 s. */
+    /** Outage length when none is given: a crash 5 s, marketplace faults 60 s (an Etsy poll interval: the sync meets them). */
     static int defaultDownSeconds(String target) {
-        return target.startsWith("marketplace-") ? 30 : 5;
+        return target.startsWith("marketplace-") ? 60 : 5;
     }
 
     public static void main(String[] args) throws Exception {
@@ -263,6 +264,9 @@ final class FaultRun {
             int limited = 0;
             int refreshes = 0;
             for (JsonNode call : stack.calls(shop[0], shop[1])) {
+                if (java.time.Instant.parse(call.path("time").asText()).isBefore(started)) {
+                    continue;
+                }
                 int status = call.path("status").asInt();
                 String operation = call.path("operation").asText().toLowerCase(java.util.Locale.ROOT);
                 errors += status >= 500 ? 1 : 0;
@@ -271,7 +275,7 @@ final class FaultRun {
             }
             out.append(out.length() == 0 ? "" : "; ").append(shop[2]).append(' ').append(errors).append(" / ").append(limited).append(" / ").append(refreshes);
         }
-        return out.append(" (the sandbox logs the last 10,000 calls per shop)").toString();
+        return out.append(" (calls since the run started, of the last 10,000 the sandbox logs per shop)").toString();
     }
 
     /** Services whose readiness check does not answer 200 (their consumers are part of it). */
