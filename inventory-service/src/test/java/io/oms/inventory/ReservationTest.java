@@ -191,6 +191,28 @@ class ReservationTest {
     }
 
     @Test
+    void aSaleOfASkuWithNoStockLeftRepublishesItsStockSoTheShopsShowOurCountAgain() {
+        String sku = stocked("GONE", 1);
+        try (KafkaTopics.Reader<StockChanged> stock = new KafkaTopics.Reader<>(bootstrapServers, codec, EventType.STOCK_CHANGED)) {
+            String first = unique("SOLD");
+            send(newOrder(first, shop, line("l", sku, 1)));
+            awaitResult(first, 1);
+            await().atMost(BOUND).until(() -> stock.read(sku).stream().anyMatch(event -> event.totalAvailable() == 0));
+            long versionAtZero = stock.read(sku).stream().filter(event -> event.totalAvailable() == 0)
+                    .mapToLong(StockChanged::version).max().orElseThrow();
+
+            // The marketplace sold it once more (it counts down on its own): nothing is reserved, nothing changes here,
+            // and still a newer StockChanged says 0, so the connectors set the shops back to our count.
+            String oversold = unique("OVER");
+            send(newOrder(oversold, shop, line("l", sku, 1)));
+            assertThat(awaitResult(oversold, 1).missingLines()).containsExactly(new ReservationResult.Line("l", Sku.of(sku), 1));
+            await().atMost(BOUND).until(() -> stock.read(sku).stream()
+                    .anyMatch(event -> event.version() > versionAtZero && event.totalAvailable() == 0));
+            assertStock(sku, 1, 1);
+        }
+    }
+
+    @Test
     void concurrentReservationsAndReceiptsReserveExactlyTheStockThereIs() throws Exception {
         String sku = stocked("RACE", 50);
         ExecutorService writers = Executors.newFixedThreadPool(8);

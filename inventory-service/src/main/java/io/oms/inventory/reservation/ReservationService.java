@@ -10,6 +10,7 @@ import io.oms.inventory.item.Item;
 import io.oms.inventory.stock.LedgerEntry;
 import io.oms.inventory.stock.Stock;
 import io.oms.inventory.stock.StockIncreased;
+import io.oms.inventory.stock.StockEvents;
 import io.oms.inventory.stock.StockLedger;
 import io.oms.inventory.warehouse.WarehouseService;
 import io.oms.messaging.outbox.Outbox;
@@ -44,8 +45,10 @@ public class ReservationService {
     private final WarehouseService warehouses;
     private final Outbox outbox;
     private final Clock clock;
+    private final StockEvents stockEvents;
 
-    public ReservationService(StockLedger ledger, WarehouseService warehouses, Outbox outbox, Clock clock) {
+    public ReservationService(StockLedger ledger, WarehouseService warehouses, Outbox outbox, Clock clock, StockEvents stockEvents) {
+        this.stockEvents = stockEvents;
         this.ledger = ledger;
         this.warehouses = warehouses;
         this.outbox = outbox;
@@ -101,8 +104,11 @@ public class ReservationService {
             Map<String, Stock> stock = lockStock(reserved.warehouseCode, lines.stream().map(l -> l.sku).toList());
             for (ReservationLine line : lines) {
                 Stock row = stock.get(line.sku);
-                if (row != null) {
-                    take(row, line, line.missing(), orderId);
+                if (row != null && take(row, line, line.missing(), orderId) == 0) {
+                    // Nothing left to reserve, so our count did not change, but the marketplace lowered its own
+                    // when it sold the line: the shops are told our count again, or they would go on showing
+                    // less stock (Shopify: below zero) than we have.
+                    stockEvents.markChanged(line.sku);
                 }
                 line.refreshWaiting(true);
             }
