@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Stands in for order-service's HTTP answers in the console's own tests (the browser tests run the real services):
- * an order that cannot be released (409 problem+json naming a field) and an order list; the connectors' addresses
+ * an order that cannot be released (409 problem+json naming a field), an order list, a shop release that releases nothing; the connectors' addresses
  * point where nothing listens.
  */
 public class ApiStub implements QuarkusTestResourceLifecycleManager {
@@ -28,6 +28,8 @@ public class ApiStub implements QuarkusTestResourceLifecycleManager {
         server.createContext("/api/v1/orders/o-1/release", exchange -> answer(exchange, 409, "application/problem+json",
                 "{\"type\":\"/problems/forbidden-transition\",\"title\":\"Conflict\",\"status\":409,"
                         + "\"detail\":\"cannot release an order in status NEW (to NEW)\",\"field\":\"status\"}"));
+        // the release of a shop's held orders releases none of them: the console says which stayed on hold
+        server.createContext("/api/v1/orders/release", exchange -> answer(exchange, 200, "application/json", "{\"released\":0}"));
         server.createContext("/api/v1/orders", exchange -> answer(exchange, 200, "application/json",
                 "{\"items\":[{\"id\":\"o-1\",\"channel\":\"etsy\",\"shopId\":\"42\",\"externalOrderId\":\"1001\",\"externalOrderNumber\":\"1001\","
                         + "\"status\":\"ON_HOLD\",\"buyerName\":\"Ada\",\"total\":{\"amount\":\"19.90\",\"currency\":\"EUR\"},"

@@ -31,6 +31,14 @@ class PagesTest {
     }
 
     @Test
+    void releasingEveryHeldOrderOfAShopSaysHowManyOfTheHeldWereReleasedAndWhichStayedOnHold() {
+        String location = given().redirects().follow(false).formParam("channel", "etsy").formParam("shopId", "42").post("/orders/release")
+                .then().statusCode(303).extract().header("Location");
+
+        assertThat(URLDecoder.decode(location, StandardCharsets.UTF_8)).contains("ok=Released 0 of 1 held orders; not released, still on hold: 1001");
+    }
+
+    @Test
     void theShopsPageNamesEachConnectorThatDoesNotAnswer() {
         given().get("/shops").then().statusCode(200)
                 .body(containsString("channel-etsy did not answer"), containsString("channel-shopify did not answer"));
