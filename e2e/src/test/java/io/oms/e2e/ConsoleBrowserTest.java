@@ -146,6 +146,23 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void releasingEveryHeldOrderOfAShopSaysHowManyOfTheHeldOrdersWereReleased() {
+        JsonPath shop = newSandboxEtsyShop();
+        given().baseUri(Stack.part("order-service").url()).auth().oauth2(Stack.token()).contentType(ContentType.JSON).body(Map.of("holdNewOrders", true))
+                .put("/api/v1/shop-settings/etsy/{shop}", shop.getString("shopId")).then().statusCode(200);
+        connect(shop);
+        List<Object> receipts = sandbox().body(Map.of("count", 2)).post("/sandbox/etsy/shops/{shop}/receipts", shop.getString("shopId"))
+                .then().statusCode(201).extract().path("items.receiptId");
+        receipts.forEach(receipt -> awaitOrderStatus(shop.getString("shopId"), receipt.toString(), "ON_HOLD"));
+
+        browser.open(console("/orders?channel=etsy&status=ON_HOLD&shopId=" + shop.getString("shopId")));
+        browser.submit(By.id("release-all"));
+
+        assertThat(browser.text(By.id("flash-ok"))).isEqualTo("Released 2 of 2 held orders");
+        receipts.forEach(receipt -> assertThat(browser.present(By.cssSelector("tr[data-external='" + receipt + "']"))).as("still held").isFalse());
+    }
+
+    @Test
     void anOperatorMapsAnUnconfirmedListingToASku() {
         JsonPath shop = newSandboxEtsyShop();
         String id = connect(shop);
