@@ -26,8 +26,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The operator console in headless Chromium, against the running stack: an operator connects a sandbox Etsy shop through
- * the marketplace's login, tests the connection, syncs and reads the counts, releases a held order, maps an unconfirmed
- * listing to a SKU, and ships an order whose tracking then shows on the sandbox receipt. Each test leaves a screenshot in
+ * the marketplace's login, connects a sandbox Shopify store by its Admin API token, tests the connection, syncs and reads
+ * the counts, releases a held order and every held order of a shop, maps an unconfirmed listing to a SKU, maps a shop to a
+ * second warehouse, imports a CSV with a bad row, and ships an order whose tracking then shows on the sandbox receipt. Each test leaves a screenshot in
  * {@code target/screenshots}. Set-up the operator would not do in the console (sandbox shops and receipts) goes through the
  * sandbox's control API.
  */
