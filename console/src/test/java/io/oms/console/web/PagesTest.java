@@ -39,6 +39,13 @@ class PagesTest {
     }
 
     @Test
+    void theShipFormPreselectsTheCarrierTheOrdersShippingMethodNames() {
+        given().get("/fulfilment/orders/o-2/ship").then().statusCode(200)
+                .body(containsString("<option value=\"dhl\" selected>DHL</option>"), containsString("<option value=\"ups\">UPS</option>"),
+                        containsString("named by the shipping method &#39;DHL Paket&#39;"));
+    }
+
+    @Test
     void theShopsPageNamesEachConnectorThatDoesNotAnswer() {
         given().get("/shops").then().statusCode(200)
                 .body(containsString("channel-etsy did not answer"), containsString("channel-shopify did not answer"));
