@@ -87,6 +87,11 @@ class ConsoleBrowserTest {
             viewer.login(console("/shops"), "viewer");
             assertThat(viewer.text(By.tagName("body"))).contains("demo-store");
             assertThat(viewer.present(By.id("connect-shop"))).as("'Connect a shop' offered to a viewer").isFalse();
+            viewer.open(console("/stock/warehouses"));
+            assertThat(viewer.text(By.id("warehouses"))).contains("MAIN");
+            assertThat(viewer.present(By.id("map-shop"))).as("the mapping form offered to a viewer").isFalse();
+            viewer.open(console("/stock/import"));
+            assertThat(viewer.present(By.id("import"))).as("the import form offered to a viewer").isFalse();
         } finally {
             viewer.close();
         }

@@ -46,6 +46,15 @@ class PagesTest {
     }
 
     @Test
+    void aPastedCsvLargerThanTheDefaultFormFieldLimitIsSentAndTheImportsErrorShownInWords() {
+        String csv = "sku,name,price,currency\n" + "A-1,An item with a long name,1.00,EUR\n".repeat(200);
+        assertThat(csv.length()).isGreaterThan(4096);
+
+        given().multiPart("text", csv).post("/stock/import").then().statusCode(200)
+                .body(containsString("id=\"import-error\""), containsString("a service did not answer"));
+    }
+
+    @Test
     void theShopsPageNamesEachConnectorThatDoesNotAnswer() {
         given().get("/shops").then().statusCode(200)
                 .body(containsString("channel-etsy did not answer"), containsString("channel-shopify did not answer"));
