@@ -13,6 +13,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +26,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The operator console in headless Chromium, against the running stack: an operator connects a sandbox Etsy shop through
- * the marketplace's login, tests the connection, syncs and reads the counts, releases a held order, maps an unconfirmed
- * listing to a SKU, and ships an order whose tracking then shows on the sandbox receipt. Each test leaves a screenshot in
+ * the marketplace's login, connects a sandbox Shopify store by its Admin API token, tests the connection, syncs and reads
+ * the counts, releases a held order and every held order of a shop, maps an unconfirmed listing to a SKU, maps a shop to a
+ * second warehouse, imports a CSV with a bad row, and ships an order whose tracking then shows on the sandbox receipt. Each test leaves a screenshot in
  * {@code target/screenshots}. Set-up the operator would not do in the console (sandbox shops and receipts) goes through the
  * sandbox's control API.
  */
@@ -84,6 +87,11 @@ class ConsoleBrowserTest {
             viewer.login(console("/shops"), "viewer");
             assertThat(viewer.text(By.tagName("body"))).contains("demo-store");
             assertThat(viewer.present(By.id("connect-shop"))).as("'Connect a shop' offered to a viewer").isFalse();
+            viewer.open(console("/stock/warehouses"));
+            assertThat(viewer.text(By.id("warehouses"))).contains("MAIN");
+            assertThat(viewer.present(By.id("map-shop"))).as("the mapping form offered to a viewer").isFalse();
+            viewer.open(console("/stock/import"));
+            assertThat(viewer.present(By.id("import"))).as("the import form offered to a viewer").isFalse();
         } finally {
             viewer.close();
         }
@@ -144,6 +152,23 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void releasingEveryHeldOrderOfAShopSaysHowManyOfTheHeldOrdersWereReleased() {
+        JsonPath shop = newSandboxEtsyShop();
+        given().baseUri(Stack.part("order-service").url()).auth().oauth2(Stack.token()).contentType(ContentType.JSON).body(Map.of("holdNewOrders", true))
+                .put("/api/v1/shop-settings/etsy/{shop}", shop.getString("shopId")).then().statusCode(200);
+        connect(shop);
+        List<Object> receipts = sandbox().body(Map.of("count", 2)).post("/sandbox/etsy/shops/{shop}/receipts", shop.getString("shopId"))
+                .then().statusCode(201).extract().path("items.receiptId");
+        receipts.forEach(receipt -> awaitOrderStatus(shop.getString("shopId"), receipt.toString(), "ON_HOLD"));
+
+        browser.open(console("/orders?channel=etsy&status=ON_HOLD&shopId=" + shop.getString("shopId")));
+        browser.submit(By.id("release-all"));
+
+        assertThat(browser.text(By.id("flash-ok"))).isEqualTo("Released 2 of 2 held orders");
+        receipts.forEach(receipt -> assertThat(browser.present(By.cssSelector("tr[data-external='" + receipt + "']"))).as("still held").isFalse());
+    }
+
+    @Test
     void anOperatorMapsAnUnconfirmedListingToASku() {
         JsonPath shop = newSandboxEtsyShop();
         String id = connect(shop);
@@ -197,6 +222,80 @@ class ConsoleBrowserTest {
             browser.open(console("/orders/" + orderId));
             assertThat(browser.text(By.id("order-status"))).isEqualTo("IN_TRANSIT");
         });
+    }
+
+    @Test
+    void anAdminMapsAShopToASecondWarehouseAndSeesTheMappingListed() {
+        JsonPath shop = newSandboxEtsyShop();
+        connect(shop);
+        String warehouse = "WH-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+
+        browser.open(console("/stock/warehouses"));
+        WebElement create = browser.find(By.id("create-warehouse"));
+        create.findElement(By.name("code")).sendKeys(warehouse);
+        create.findElement(By.name("name")).sendKeys("Second warehouse " + warehouse);
+        browser.submit(create.findElement(By.tagName("button")));
+        assertThat(browser.text(By.id("flash-ok"))).isEqualTo("Warehouse " + warehouse + " created");
+        assertThat(browser.present(By.cssSelector("tr[data-warehouse='" + warehouse + "']"))).as("new warehouse listed").isTrue();
+
+        new Select(browser.find(By.id("map-shop-shop"))).selectByValue("etsy/" + shop.getString("shopId"));
+        new Select(browser.find(By.id("map-shop-warehouse"))).selectByValue(warehouse);
+        browser.submit(By.cssSelector("#map-shop button"));
+
+        assertThat(browser.text(By.id("flash-ok"))).isEqualTo("Warehouse " + warehouse + " feeds etsy shop " + shop.getString("shopId") + " now");
+        WebElement row = browser.find(By.cssSelector("tr[data-mapping='etsy/" + shop.getString("shopId") + "']"));
+        assertThat(row.findElement(By.className("warehouse")).getText()).isEqualTo(warehouse);
+        assertThat(row.getText()).contains(shop.getString("name"));
+        List<Map<String, Object>> mappings = given().baseUri(Stack.part("inventory-service").url()).auth().oauth2(Stack.token())
+                .get("/api/v1/channel-warehouses").then().statusCode(200).extract().path("items");
+        assertThat(mappings).filteredOn(m -> shop.getString("shopId").equals(m.get("shopId"))).extracting(m -> m.get("warehouseCode"))
+                .containsExactly(warehouse);
+    }
+
+    @Test
+    void aCsvImportShowsTheCountsAndTheRefusedRowsLineAndReason() throws Exception {
+        String prefix = "CSV-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Path csv = Files.createTempFile("console-import-", ".csv");
+        Files.writeString(csv, String.join("\n",
+                "sku,name,price,currency,warehouse,onHand",
+                prefix + "-1,Imported one,9.90,EUR,MAIN,5",
+                prefix + "-2,Imported two,abc,EUR,MAIN,3",
+                prefix + "-3,Imported three,4.00,EUR,,") + "\n");
+
+        browser.open(console("/stock/import"));
+        browser.find(By.id("import-file")).sendKeys(csv.toAbsolutePath().toString());
+        browser.submit(By.id("import-submit"));
+
+        assertThat(browser.text(By.id("import-created"))).isEqualTo("2");
+        assertThat(browser.text(By.id("import-refused"))).isEqualTo("1");
+        WebElement refused = browser.find(By.cssSelector("#refused-rows tr[data-line='3']"));
+        assertThat(refused.findElement(By.className("reason")).getText()).isEqualTo("price is not a number: 'abc'");
+        Files.deleteIfExists(csv);
+        Integer available = given().baseUri(Stack.part("inventory-service").url()).auth().oauth2(Stack.token())
+                .get("/api/v1/items/{sku}", prefix + "-1").then().statusCode(200).extract().path("totalAvailable");
+        assertThat(available).as("the imported row's stock in MAIN").isEqualTo(5);
+        given().baseUri(Stack.part("inventory-service").url()).auth().oauth2(Stack.token()).get("/api/v1/items/{sku}", prefix + "-2")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void anAdminConnectsAShopifyStoreByItsAdminApiTokenAndTheConnectionTestSaysSuccess() {
+        String name = "ConsoleStore" + UUID.randomUUID().toString().substring(0, 6);
+        JsonPath store = sandbox().body(Map.of("name", name, "products", 2, "stock", 5, "currency", "EUR")).post("/sandbox/shopify/shops")
+                .then().statusCode(201).extract().jsonPath();
+
+        browser.open(console("/shops/connect"));
+        WebElement form = browser.find(By.id("connect-shopify"));
+        form.findElement(By.name("name")).sendKeys(name);
+        form.findElement(By.name("domain")).sendKeys(store.getString("domain"));
+        form.findElement(By.name("accessToken")).sendKeys(store.getString("accessToken"));
+        form.findElement(By.name("apiSecret")).sendKeys(store.getString("apiSecret"));
+        browser.submit(form.findElement(By.tagName("button")));
+        assertThat(browser.text(By.id("flash-ok"))).isEqualTo("Connected " + name + " (" + store.getString("domain") + ")");
+
+        browser.submit(By.id("test-connection"));
+
+        assertThat(browser.text(By.id("flash-ok"))).startsWith("Connection: success");
     }
 
     /** A new shop in the sandbox Etsy, with listings and stock: its id, name and the app's credentials. */

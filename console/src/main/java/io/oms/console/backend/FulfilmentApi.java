@@ -47,6 +47,11 @@ public interface FulfilmentApi {
     @Path("/carriers")
     Map<String, Object> carriers();
 
+    /** The carrier and service a channel's shipping method maps to; 404 when it is not mapped. */
+    @GET
+    @Path("/shipping-methods/{channel}/{shippingMethod}")
+    Map<String, Object> shippingMethod(@PathParam("channel") String channel, @PathParam("shippingMethod") String shippingMethod);
+
     @GET
     @Path("/channel-shipment-rules")
     Map<String, Object> channelRules();

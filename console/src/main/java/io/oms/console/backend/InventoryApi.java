@@ -1,8 +1,10 @@
 package io.oms.console.backend;
 
 import io.oms.console.auth.BearerTokenForwarding;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -54,4 +56,23 @@ public interface InventoryApi {
     @GET
     @Path("/channel-warehouses")
     Map<String, Object> channelWarehouses();
+
+    /** Body {@code {"warehouseCode"}}: the warehouse that feeds the channel's shop (inventory-service asks for an admin). */
+    @PUT
+    @Path("/channel-warehouses/{channel}/{shopId}")
+    Map<String, Object> mapShop(@PathParam("channel") String channel, @PathParam("shopId") String shopId, Map<String, Object> body);
+
+    /** Body {@code {"code", "name", "primary"}} (an admin's). */
+    @POST
+    @Path("/warehouses")
+    Map<String, Object> createWarehouse(Map<String, Object> body);
+
+    /**
+     * The CSV import of items and stock; it answers when every row is done: {@code created}, {@code updated}, {@code refused}
+     * and {@code rows} (line, sku, outcome, reason, field).
+     */
+    @POST
+    @Path("/items/import")
+    @Consumes("text/csv")
+    Map<String, Object> importCsv(String csv);
 }

@@ -1,6 +1,7 @@
 package io.oms.console.fulfilment;
 
 import io.oms.console.auth.Access;
+import io.oms.console.backend.ApiProblem;
 import io.oms.console.backend.FulfilmentApi;
 import io.oms.console.backend.OrderApi;
 import io.oms.console.config.ConsoleConfig;
@@ -79,8 +80,26 @@ public class FulfilmentPages {
         List<Map<String, Object>> found = (List<Map<String, Object>>) fulfilment.fulfilments(null, orderId, 0, 5).get("items");
         Map<String, Object> rule = ((List<Map<String, Object>>) fulfilment.channelRules().get("items")).stream()
                 .filter(r -> String.valueOf(r.get("channel")).equals(order.get("channel"))).findFirst().orElse(null);
+        List<Map<String, Object>> carriers = (List<Map<String, Object>>) fulfilment.carriers().get("items");
         return ship.data("order", order).data("fulfilment", found.isEmpty() ? null : found.get(0)).data("rule", rule)
-                .data("carriers", fulfilment.carriers().get("items"));
+                .data("carriers", carriers).data("carrierChoice", carrierFor(order, carriers));
+    }
+
+    /** The carrier of the order's shipping method; a method fulfilment-service does not map (404) is matched by name. */
+    private CarrierChoice carrierFor(Map<String, Object> order, List<Map<String, Object>> carriers) {
+        Object method = order.get("shippingMethod");
+        if (method == null || method.toString().isBlank()) {
+            return CarrierChoice.NONE;
+        }
+        Map<String, Object> mapping = null;
+        try {
+            mapping = fulfilment.shippingMethod(String.valueOf(order.get("channel")), method.toString());
+        } catch (ApiProblem problem) {
+            if (problem.status() != 404) {
+                throw problem;
+            }
+        }
+        return CarrierChoice.of(method.toString(), mapping, carriers);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.oms.console.backend.ApiProblem;
 import io.oms.console.backend.FulfilmentApi;
 import io.oms.console.backend.OrderApi;
 import io.oms.console.config.ConsoleConfig;
+import io.oms.console.web.BulkRelease;
 import io.oms.console.web.Outcome;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -97,7 +98,19 @@ public class OrderPages {
         Map<String, Object> body = new HashMap<>();
         body.put("channel", blank(channel));
         body.put("shopId", blank(shopId));
-        return Outcome.run(page, () -> orders.releaseShop(body), r -> new Outcome.Redirect(page, "Released " + r.get("released") + " held orders"));
+        Map<String, Object> before = heldOf(channel, shopId);
+        return Outcome.run(page, () -> orders.releaseShop(body), r -> new Outcome.Redirect(page, BulkRelease.inWords(r.get("released"),
+                items(before), ((Number) before.get("total")).longValue(), items(heldOf(channel, shopId)), o -> o.get("id"),
+                o -> o.get("externalOrderNumber") != null ? o.get("externalOrderNumber") : o.get("externalOrderId"))));
+    }
+
+    private Map<String, Object> heldOf(String channel, String shopId) {
+        return orders.orders(blank(channel), blank(shopId), "ON_HOLD", null, null, null, 0, BulkRelease.READ);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> items(Map<String, Object> page) {
+        return (List<Map<String, Object>>) page.getOrDefault("items", List.of());
     }
 
     @POST

@@ -5,6 +5,7 @@ import io.oms.console.backend.ApiProblem;
 import io.oms.console.backend.ChannelApi;
 import io.oms.console.backend.Channels;
 import io.oms.console.config.ConsoleConfig;
+import io.oms.console.web.BulkRelease;
 import io.oms.console.web.Outcome;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -202,7 +203,16 @@ public class ShopPages {
     public Response releaseHeld(@PathParam("channel") String channel, @PathParam("id") String id) {
         requireOperate();
         String page = "/shops/" + channel + "/" + id;
-        return Outcome.run(page, () -> channels.of(channel).releaseHeld(id), r -> new Outcome.Redirect(page, "Released " + r.get("released") + " held orders"));
+        ChannelApi api = channels.of(channel);
+        Map<String, Object> before = api.heldOrders(id, 0, BulkRelease.READ);
+        return Outcome.run(page, () -> api.releaseHeld(id), r -> new Outcome.Redirect(page, BulkRelease.inWords(r.get("released"),
+                held(before), ((Number) before.get("total")).longValue(), held(api.heldOrders(id, 0, BulkRelease.READ)),
+                h -> h.get("externalOrderId"), h -> h.get("externalOrderId"))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> held(Map<String, Object> page) {
+        return (List<Map<String, Object>>) page.getOrDefault("items", List.of());
     }
 
     /** Settings: active (enable/disable), sync interval, hold new orders, stock sync, warehouse. */

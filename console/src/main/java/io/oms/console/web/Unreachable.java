@@ -3,12 +3,12 @@ package io.oms.console.web;
 import jakarta.ws.rs.ProcessingException;
 
 /** A service that did not answer, in words. */
-final class Unreachable {
+public final class Unreachable {
 
     private Unreachable() {
     }
 
-    static String inWords(ProcessingException e) {
+    public static String inWords(ProcessingException e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();

@@ -31,6 +31,30 @@ class PagesTest {
     }
 
     @Test
+    void releasingEveryHeldOrderOfAShopSaysHowManyOfTheHeldWereReleasedAndWhichStayedOnHold() {
+        String location = given().redirects().follow(false).formParam("channel", "etsy").formParam("shopId", "42").post("/orders/release")
+                .then().statusCode(303).extract().header("Location");
+
+        assertThat(URLDecoder.decode(location, StandardCharsets.UTF_8)).contains("ok=Released 0 of 1 held orders; not released, still on hold: 1001");
+    }
+
+    @Test
+    void theShipFormPreselectsTheCarrierTheOrdersShippingMethodNames() {
+        given().get("/fulfilment/orders/o-2/ship").then().statusCode(200)
+                .body(containsString("<option value=\"dhl\" selected>DHL</option>"), containsString("<option value=\"ups\">UPS</option>"),
+                        containsString("named by the shipping method &#39;DHL Paket&#39;"));
+    }
+
+    @Test
+    void aPastedCsvLargerThanTheDefaultFormFieldLimitIsSentAndTheImportsErrorShownInWords() {
+        String csv = "sku,name,price,currency\n" + "A-1,An item with a long name,1.00,EUR\n".repeat(200);
+        assertThat(csv.length()).isGreaterThan(4096);
+
+        given().multiPart("text", csv).post("/stock/import").then().statusCode(200)
+                .body(containsString("id=\"import-error\""), containsString("a service did not answer"));
+    }
+
+    @Test
     void theShopsPageNamesEachConnectorThatDoesNotAnswer() {
         given().get("/shops").then().statusCode(200)
                 .body(containsString("channel-etsy did not answer"), containsString("channel-shopify did not answer"));
