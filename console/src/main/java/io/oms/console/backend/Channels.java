@@ -41,4 +41,25 @@ public class Channels {
     public static String channelService(String channel) {
         return "channel-" + channel;
     }
+
+    /** The shops of every connector, and, in words, each connector that could not list them. */
+    public record AllShops(List<Map<String, Object>> shops, List<String> unavailable) {
+    }
+
+    /** Every connector's shops (up to 500 each); a connector that fails or does not answer is named, the others still listed. */
+    @SuppressWarnings("unchecked")
+    public AllShops allShops() {
+        List<Map<String, Object>> shops = new java.util.ArrayList<>();
+        List<String> unavailable = new java.util.ArrayList<>();
+        for (String channel : names()) {
+            try {
+                shops.addAll((List<Map<String, Object>>) of(channel).shops(0, 500).get("items"));
+            } catch (ApiProblem problem) {
+                unavailable.add(problem.inWords());
+            } catch (jakarta.ws.rs.ProcessingException e) {
+                unavailable.add(channelService(channel) + " did not answer");
+            }
+        }
+        return new AllShops(shops, unavailable);
+    }
 }

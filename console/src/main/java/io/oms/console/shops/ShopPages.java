@@ -24,7 +24,6 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,20 +55,9 @@ public class ShopPages {
 
     /** Every shop of every connector; a connector that does not answer is named, the others still shown. */
     @GET
-    @SuppressWarnings("unchecked")
     public TemplateInstance shops() {
-        List<Map<String, Object>> shops = new ArrayList<>();
-        List<String> unavailable = new ArrayList<>();
-        for (String channel : channels.names()) {
-            try {
-                shops.addAll((List<Map<String, Object>>) channels.of(channel).shops(0, 500).get("items"));
-            } catch (ApiProblem problem) {
-                unavailable.add(problem.inWords());
-            } catch (ProcessingException e) {
-                unavailable.add(Channels.channelService(channel) + " did not answer");
-            }
-        }
-        return list.data("shops", shops).data("unavailable", unavailable);
+        Channels.AllShops all = channels.allShops();
+        return list.data("shops", all.shops()).data("unavailable", all.unavailable());
     }
 
     @GET

@@ -1,7 +1,6 @@
 package io.oms.console.stock;
 
 import io.oms.console.auth.Access;
-import io.oms.console.backend.ApiProblem;
 import io.oms.console.backend.Channels;
 import io.oms.console.backend.InventoryApi;
 import io.oms.console.web.Outcome;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -51,17 +49,9 @@ public class WarehousePages {
     @GET
     @SuppressWarnings("unchecked")
     public TemplateInstance warehouses() {
-        List<Map<String, Object>> shops = new ArrayList<>();
-        List<String> unavailable = new ArrayList<>();
-        for (String channel : channels.names()) {
-            try {
-                shops.addAll((List<Map<String, Object>>) channels.of(channel).shops(0, 500).get("items"));
-            } catch (ApiProblem problem) {
-                unavailable.add(problem.inWords());
-            } catch (ProcessingException e) {
-                unavailable.add(Channels.channelService(channel) + " did not answer");
-            }
-        }
+        Channels.AllShops all = channels.allShops();
+        List<Map<String, Object>> shops = all.shops();
+        List<String> unavailable = all.unavailable();
         Map<String, String> shopNames = new LinkedHashMap<>();
         for (Map<String, Object> shop : shops) {
             shopNames.put(shop.get("channel") + "/" + shop.get("externalShopId"), String.valueOf(shop.get("name")));
