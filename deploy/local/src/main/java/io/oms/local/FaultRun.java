@@ -113,6 +113,7 @@ final class FaultRun {
         say("target " + target + ", " + orders + " orders (" + orders / 2 + " per shop), down " + downSeconds + " s, "
                 + skus.size() + " SKUs; Etsy shop " + etsyShop + ", Shopify store " + domain);
 
+        topUpStock(skus);
         AtomicBoolean placing = new AtomicBoolean(true);
         Thread shipper = new Thread(() -> shipSample(placing), "shipper");
         shipper.start();
@@ -296,6 +297,35 @@ final class FaultRun {
 
     private void oms(String command, String name) throws IOException, InterruptedException {
         LocalStack.oms(oms, command, name);
+    }
+
+    /**
+     * Before the run: enough stock that most orders are reserved in full (NEW) and so can be shipped, about three units
+     * per order line spread over the SKUs; what earlier runs used up is booked again.
+     */
+    private void topUpStock(List<String> skus) throws Exception {
+        int wanted = Math.max(10, orders * 3 / skus.size());
+        Map<String, Integer> available = new TreeMap<>();
+        try (Connection c = LocalStack.db("oms_inventory"); PreparedStatement s = c.prepareStatement(
+                "select sku, on_hand - reserved from stock where warehouse_code = ? and sku = any(?)")) {
+            s.setString(1, Seed.WAREHOUSE);
+            s.setArray(2, c.createArrayOf("varchar", skus.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    available.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        int booked = 0;
+        for (String sku : skus) {
+            int missing = wanted - available.getOrDefault(sku, 0);
+            if (missing > 0) {
+                http.send("POST", at.inventory() + "/api/v1/stock/adjustments", http.object().put("type", "receipt").put("sku", sku)
+                        .put("warehouse", Seed.WAREHOUSE).put("quantity", missing).put("reason", "fault run: stock for the run"));
+                booked += missing;
+            }
+        }
+        say("stock topped up: " + booked + " units, so that each of " + skus.size() + " SKUs has " + wanted + " available");
     }
 
     /** A receipt of a few units of a random SKU, as the warehouse books them; refused calls are retried later. */
