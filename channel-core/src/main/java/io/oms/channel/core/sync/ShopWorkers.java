@@ -12,8 +12,10 @@ import jakarta.enterprise.event.Observes;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -42,6 +44,7 @@ public class ShopWorkers {
     private final Map<UUID, Future<?>> inFlight = new ConcurrentHashMap<>();
     private final Map<UUID, Future<?>> pushesInFlight = new ConcurrentHashMap<>();
     private volatile boolean running = true;
+    private volatile int heldCount;
 
     public ShopWorkers(LeaseStore leases, OrderSync orderSync, PushWorker pushWorker, SyncRunStore runs, ChannelConfig config, Clock clock) {
         this.leases = leases;
@@ -69,9 +72,13 @@ public class ShopWorkers {
             return;
         }
         try {
-            List<UUID> held = leases.renewAndClaim(owner, clock.instant(), config.lease().ttl(), config.lease().maxShops());
             inFlight.values().removeIf(Future::isDone);
             pushesInFlight.values().removeIf(Future::isDone);
+            // a shop with work in flight is not released for fairness: its turn comes at a tick when it is idle
+            Set<UUID> busy = new HashSet<>(inFlight.keySet());
+            busy.addAll(pushesInFlight.keySet());
+            List<UUID> held = leases.renewAndClaim(owner, clock.instant(), config.lease().ttl(), config.lease().maxShops(), busy);
+            heldCount = held.size();
             for (UUID shopId : held) {
                 inFlight.computeIfAbsent(shopId, id -> pool.submit(() -> work(id)));
                 pushesInFlight.computeIfAbsent(shopId, id -> pushPool.submit(() -> push(id)));
@@ -118,11 +125,17 @@ public class ShopWorkers {
         inFlight.clear();
         pushesInFlight.clear();
         leases.releaseAll(owner);
+        heldCount = 0;
         Log.infof("replica %s stopped working shops", owner);
     }
 
     public void start() {
         running = true;
+    }
+
+    /** Shops this replica held after its last tick (0 once stopped). */
+    public int heldShops() {
+        return heldCount;
     }
 
     /** This replica's name in the lease table. */
