@@ -2,6 +2,7 @@ package io.oms.channel.core.sync;
 
 import io.oms.channel.core.config.ChannelConfig;
 import io.oms.channel.core.lease.LeaseStore;
+import io.oms.channel.core.metrics.ChannelMetrics;
 import io.oms.channel.core.push.PushWorker;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -46,7 +47,8 @@ public class ShopWorkers {
     private volatile boolean running = true;
     private volatile int heldCount;
 
-    public ShopWorkers(LeaseStore leases, OrderSync orderSync, PushWorker pushWorker, SyncRunStore runs, ChannelConfig config, Clock clock) {
+    public ShopWorkers(LeaseStore leases, OrderSync orderSync, PushWorker pushWorker, SyncRunStore runs, ChannelConfig config, Clock clock,
+            ChannelMetrics metrics) {
         this.leases = leases;
         this.orderSync = orderSync;
         this.pushWorker = pushWorker;
@@ -64,6 +66,7 @@ public class ShopWorkers {
             t.setDaemon(true);
             return t;
         });
+        metrics.shopsLeased(this::heldShops);
     }
 
     @Scheduled(every = "${oms.channel.sync.tick:2s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
