@@ -45,8 +45,12 @@ class LeaseAndTokenTest {
         String id = Shops.connect(sandboxShop);
         await().atMost(Duration.ofSeconds(60)).until(() -> Shops.initialSyncDone(id));
         assertThat(leases.lease(UUID.fromString(id)).owner()).isEqualTo(workers.owner());
+        given().get("/api/v1/shops/" + id).then().body("leaseOwner", equalTo(workers.owner()));
+        assertThat(MetricsTest.sample("oms_channel_shops_leased", Map.of("channel", "etsy")))
+                .hasValueSatisfying(held -> assertThat(held).isPositive());
 
         sql("update channel_shop_lease set owner = 'another-replica', expires_at = now() + interval '1 hour' where shop_id = ?", id);
+        given().get("/api/v1/shops/" + id).then().body("leaseOwner", equalTo("another-replica"));
         String manual = Shops.syncNow(id);
 
         await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(30))

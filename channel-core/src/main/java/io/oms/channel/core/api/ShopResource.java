@@ -2,6 +2,7 @@ package io.oms.channel.core.api;
 
 import io.oms.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import io.oms.channel.core.lease.LeaseStore;
 import io.oms.channel.core.marketplace.ConnectRequest;
 import io.oms.channel.core.marketplace.ConnectionCheck;
 import io.oms.channel.core.shop.ImportMode;
@@ -20,8 +21,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -35,10 +38,14 @@ public class ShopResource {
 
     private final ShopService shops;
     private final ShopStore store;
+    private final LeaseStore leases;
+    private final Clock clock;
 
-    public ShopResource(ShopService shops, ShopStore store) {
+    public ShopResource(ShopService shops, ShopStore store, LeaseStore leases, Clock clock) {
         this.shops = shops;
         this.store = store;
+        this.leases = leases;
+        this.clock = clock;
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -57,14 +64,20 @@ public class ShopResource {
         if (size < 1 || size > 500) {
             throw ProblemException.badField("size", "size must be between 1 and 500");
         }
-        return new Page<>(store.list(page * size, size).stream().map(ShopView::of).toList(), store.count());
+        List<Shop> items = store.list(page * size, size);
+        Map<UUID, String> owners = leases.owners(items.stream().map(Shop::id).toList(), clock.instant());
+        return new Page<>(items.stream().map(shop -> ShopView.of(shop, owners.get(shop.id()))).toList(), store.count());
     }
 
     @RolesAllowed(Roles.VIEWER)
     @GET
     @Path("/{id}")
     public ShopView get(@PathParam("id") UUID id) {
-        return ShopView.of(shops.get(id));
+        return withOwner(shops.get(id));
+    }
+
+    private ShopView withOwner(Shop shop) {
+        return ShopView.of(shop, leases.owners(List.of(shop.id()), clock.instant()).get(shop.id()));
     }
 
     /** Settings (and the name): fields left out keep their value. */
@@ -76,7 +89,7 @@ public class ShopResource {
             throw ProblemException.badField("body", "a JSON object with the settings to change is required");
         }
         Shop shop = shops.get(id);
-        return ShopView.of(shops.changeSettings(id, change.name(), merge(shop.settings(), change)));
+        return withOwner(shops.changeSettings(id, change.name(), merge(shop.settings(), change)));
     }
 
     @RolesAllowed(Roles.ADMIN)

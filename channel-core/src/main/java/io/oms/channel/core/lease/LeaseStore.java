@@ -1,5 +1,6 @@
 package io.oms.channel.core.lease;
 
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -8,17 +9,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The lease table (DESIGN section 6): a shop is worked by the replica that holds its unexpired lease.
  * Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas ticking at the same time never wait on
- * each other nor claim the same shop.
+ * each other nor claim the same shop; {@link LeaseTable} keeps the SQL and the fair share.
  */
 @ApplicationScoped
 public class LeaseStore {
@@ -30,63 +33,60 @@ public class LeaseStore {
     }
 
     /**
-     * Renews this replica's leases and claims free or expired ones of workable shops (connected and active),
-     * up to {@code maxShops} in all; releases leases of shops that are no longer workable.
+     * The replica's heartbeat and lease tick, in one transaction: records that {@code owner} is alive, renews its
+     * leases, releases those of shops no longer workable (not connected or not active) and, when it holds more than
+     * its share ({@code min(maxShops, ceil(workable shops / live replicas))}), the excess (highest shop ids first,
+     * never one in {@code busy}); below its share it claims free or expired leases up to it.
      *
+     * @param busy shops whose work is in flight on this replica: kept even above the share, released on a later tick
      * @return the shops this replica holds now
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<UUID> renewAndClaim(String owner, Instant now, Duration ttl, int maxShops) {
-        Timestamp nowTs = Timestamp.from(now);
-        Timestamp until = Timestamp.from(now.plus(ttl));
+    public List<UUID> renewAndClaim(String owner, Instant now, Duration ttl, int maxShops, Set<UUID> busy) {
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement release = c.prepareStatement("""
-                    update channel_shop_lease l set owner = null, expires_at = to_timestamp(0)
-                    from channel_shop s where s.id = l.shop_id and l.owner = ? and (not s.active or s.status <> 'CONNECTED')""")) {
-                release.setString(1, owner);
-                release.executeUpdate();
+            LeaseTable.Tick tick = LeaseTable.renewAndClaim(c, owner, now, ttl, maxShops, busy);
+            if (!tick.released().isEmpty()) {
+                Log.infof("replica %s released %d shops above its share of %d (%d workable shops, %d live replicas)",
+                        owner, tick.released().size(), tick.share(), tick.workable(), tick.live());
             }
-            List<UUID> claimed = new ArrayList<>();
-            try (PreparedStatement select = c.prepareStatement("""
-                    select l.shop_id from channel_shop_lease l join channel_shop s on s.id = l.shop_id
-                    where s.active and s.status = 'CONNECTED' and (l.owner = ? or l.expires_at < ?)
-                    order by (l.owner = ?) desc nulls last, l.shop_id
-                    limit ? for update of l skip locked""")) {
-                select.setString(1, owner);
-                select.setTimestamp(2, nowTs);
-                select.setString(3, owner);
-                select.setInt(4, maxShops);
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        claimed.add(rs.getObject(1, UUID.class));
-                    }
-                }
-            }
-            try (PreparedStatement renew = c.prepareStatement(
-                    "update channel_shop_lease set owner = ?, expires_at = ? where shop_id = ?")) {
-                for (UUID shop : claimed) {
-                    renew.setString(1, owner);
-                    renew.setTimestamp(2, until);
-                    renew.setObject(3, shop);
-                    renew.addBatch();
-                }
-                renew.executeBatch();
-            }
-            return claimed;
+            return tick.held();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot renew leases of " + owner, e);
         }
     }
 
-    /** Gives every lease of this replica up at once (shutdown), so another replica takes over without waiting for expiry. */
+    /**
+     * Gives every lease of this replica up at once (shutdown), so another replica takes over without waiting for
+     * expiry, and removes its heartbeat so the others' share grows at their next tick.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void releaseAll(String owner) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "update channel_shop_lease set owner = null, expires_at = to_timestamp(0) where owner = ?")) {
-            st.setString(1, owner);
-            st.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            LeaseTable.releaseAll(c, owner);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot release leases of " + owner, e);
+        }
+    }
+
+    /** Owner of each shop's unexpired lease (shops without one are absent): the shop API shows it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, String> owners(Collection<UUID> shopIds, Instant now) {
+        if (shopIds.isEmpty()) {
+            return Map.of();
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                "select shop_id, owner from channel_shop_lease where shop_id = any(?) and owner is not null and expires_at > ?")) {
+            st.setArray(1, c.createArrayOf("uuid", shopIds.toArray()));
+            st.setTimestamp(2, java.sql.Timestamp.from(now));
+            Map<UUID, String> owners = new HashMap<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    owners.put(rs.getObject(1, UUID.class), rs.getString(2));
+                }
+            }
+            return owners;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read lease owners", e);
         }
     }
 

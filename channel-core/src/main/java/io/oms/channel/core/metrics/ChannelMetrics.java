@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code oms_channel_orders_imported_total}, {@code oms_sync_lag_seconds} (now minus the order cursor),
  * {@code oms_channel_push_queue_depth}, {@code oms_channel_calls_total{outcome,status}},
  * {@code oms_channel_rate_limited_total} (429 / Throttled answers) and {@code oms_channel_shop_needs_reauthentication}
- * (1 while the shop must be connected again). channel-core/README.md, "Metrics", describes them; {@link ShopGauges}
+ * (1 while the shop must be connected again); per replica {@code oms_channel_shops_leased}. channel-core/README.md, "Metrics", describes them; {@link ShopGauges}
  * keeps the gauges of every shop in line with the database.
  */
 @ApplicationScoped
@@ -110,5 +110,14 @@ public class ChannelMetrics {
                     .tags("channel", channel, "shop", s).register(registry);
             return value;
         }).set(depth);
+    }
+
+    /**
+     * {@code oms_channel_shops_leased}: shops this replica holds after its last lease tick (its fair share once the
+     * replicas settled), read at scrape time. Held strongly: the supplier is a method reference nobody else keeps.
+     */
+    public void shopsLeased(java.util.function.IntSupplier held) {
+        Gauge.builder("oms_channel_shops_leased", held, java.util.function.IntSupplier::getAsInt).strongReference(true)
+                .description("shops whose lease this replica holds").tags("channel", channel).register(registry);
     }
 }

@@ -87,7 +87,7 @@ public class OrderPageCommit {
                 org.jboss.logging.MDC.remove("orderKey");
             }
         }
-        runs.pageDone(run.id(), page.size(), highWater, imported, skipped, failures);
+        runs.pageDone(run.id(), run.pageOffset(), page.size(), highWater, imported, skipped, failures);
     }
 
     /** @return whether an event was added to the outbox (a held order is not: it waits for its release) */

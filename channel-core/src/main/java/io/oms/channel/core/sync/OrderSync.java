@@ -150,6 +150,9 @@ public class OrderSync {
                     return;
                 }
             }
+        } catch (PageAlreadyCommitted e) {
+            // the next holder of the shop continues (and finishes) the run; failing it here would end its work
+            Log.infof("run %s of shop %s left to the shop's new holder: %s", run.id(), shop.id(), e.getMessage());
         } catch (ReauthenticationRequired e) {
             shopService.needsReauthentication(shop.id(), e.getMessage());
             fail(shop, run, e.getMessage());

@@ -2,6 +2,7 @@ package io.oms.channel.core.sync;
 
 import io.oms.channel.core.config.ChannelConfig;
 import io.oms.channel.core.lease.LeaseStore;
+import io.oms.channel.core.metrics.ChannelMetrics;
 import io.oms.channel.core.push.PushWorker;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -12,8 +13,10 @@ import jakarta.enterprise.event.Observes;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -42,8 +45,10 @@ public class ShopWorkers {
     private final Map<UUID, Future<?>> inFlight = new ConcurrentHashMap<>();
     private final Map<UUID, Future<?>> pushesInFlight = new ConcurrentHashMap<>();
     private volatile boolean running = true;
+    private volatile int heldCount;
 
-    public ShopWorkers(LeaseStore leases, OrderSync orderSync, PushWorker pushWorker, SyncRunStore runs, ChannelConfig config, Clock clock) {
+    public ShopWorkers(LeaseStore leases, OrderSync orderSync, PushWorker pushWorker, SyncRunStore runs, ChannelConfig config, Clock clock,
+            ChannelMetrics metrics) {
         this.leases = leases;
         this.orderSync = orderSync;
         this.pushWorker = pushWorker;
@@ -61,6 +66,7 @@ public class ShopWorkers {
             t.setDaemon(true);
             return t;
         });
+        metrics.shopsLeased(this::heldShops);
     }
 
     @Scheduled(every = "${oms.channel.sync.tick:2s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -69,9 +75,13 @@ public class ShopWorkers {
             return;
         }
         try {
-            List<UUID> held = leases.renewAndClaim(owner, clock.instant(), config.lease().ttl(), config.lease().maxShops());
             inFlight.values().removeIf(Future::isDone);
             pushesInFlight.values().removeIf(Future::isDone);
+            // a shop with work in flight is not released for fairness: its turn comes at a tick when it is idle
+            Set<UUID> busy = new HashSet<>(inFlight.keySet());
+            busy.addAll(pushesInFlight.keySet());
+            List<UUID> held = leases.renewAndClaim(owner, clock.instant(), config.lease().ttl(), config.lease().maxShops(), busy);
+            heldCount = held.size();
             for (UUID shopId : held) {
                 inFlight.computeIfAbsent(shopId, id -> pool.submit(() -> work(id)));
                 pushesInFlight.computeIfAbsent(shopId, id -> pushPool.submit(() -> push(id)));
@@ -118,11 +128,17 @@ public class ShopWorkers {
         inFlight.clear();
         pushesInFlight.clear();
         leases.releaseAll(owner);
+        heldCount = 0;
         Log.infof("replica %s stopped working shops", owner);
     }
 
     public void start() {
         running = true;
+    }
+
+    /** Shops this replica held after its last tick (0 once stopped). */
+    public int heldShops() {
+        return heldCount;
     }
 
     /** This replica's name in the lease table. */

@@ -78,13 +78,21 @@ public class SyncRunStore {
                 ts(from), ts(now), runId);
     }
 
-    /** Records a committed page: where the next page starts, the newest change seen, the counts and the failures. */
+    /**
+     * Records a committed page: where the next page starts, the newest change seen, the counts and the failures.
+     *
+     * @param pageOffset the run's offset the page was fetched at
+     * @throws PageAlreadyCommitted if the run is no longer at that offset (another holder committed the page)
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void pageDone(UUID runId, int fetched, Instant highWater, int imported, int skipped, Collection<SyncRun.Failure> failures) {
-        update("""
+    public void pageDone(UUID runId, int pageOffset, int fetched, Instant highWater, int imported, int skipped, Collection<SyncRun.Failure> failures) {
+        int updated = update("""
                 update channel_sync_run set page_offset = page_offset + ?, high_water = greatest(high_water, ?),
-                imported = imported + ?, skipped = skipped + ?, failed = failed + ? where id = ?""",
-                fetched, ts(highWater), imported, skipped, failures.size(), runId);
+                imported = imported + ?, skipped = skipped + ?, failed = failed + ? where id = ? and page_offset = ?""",
+                fetched, ts(highWater), imported, skipped, failures.size(), runId, pageOffset);
+        if (updated == 0) {
+            throw new PageAlreadyCommitted(runId, pageOffset);
+        }
         if (!failures.isEmpty()) {
             try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
                     "insert into channel_sync_failure (run_id, external_id, message, at) values (?, ?, ?, ?)")) {
@@ -120,12 +128,12 @@ public class SyncRunStore {
         }
     }
 
-    private void update(String sql, Object... args) {
+    private int update(String sql, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 st.setObject(i + 1, args[i]);
             }
-            st.executeUpdate();
+            return st.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write channel_sync_run", e);
         }
