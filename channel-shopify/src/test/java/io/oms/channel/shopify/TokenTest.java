@@ -39,7 +39,8 @@ class TokenTest {
 
         given().post("/api/v1/shops/" + id + "/test-connection").then().statusCode(200).body("result", equalTo("Connection: success"));
         List<Map<String, Object>> calls = ShopifySandbox.calls(domain);
-        assertThat(calls.stream().filter(c -> "client_credentials".equals(c.get("operation")))).hasSize(2);
+        // the first token, then a renewal after the 401; the shop's own sync may meet the 401 at the same moment and renew too
+        assertThat(calls.stream().filter(c -> "client_credentials".equals(c.get("operation"))).count()).isBetween(2L, 3L);
         assertThat(calls).anyMatch(c -> Integer.valueOf(401).equals(c.get("status")));
         given().get("/api/v1/shops/" + id).then().body("status", equalTo("CONNECTED"));
     }
