@@ -18,6 +18,10 @@ final class PersistenceContext {
     private PersistenceContext() {
     }
 
+    static Runnable nothing() {
+        return NOTHING;
+    }
+
     static Runnable flushAndClear() {
         try {
             Class.forName("jakarta.persistence.EntityManager", false, PersistenceContext.class.getClassLoader());
@@ -30,7 +34,11 @@ final class PersistenceContext {
     /** Loaded only when the JPA API is there. */
     private static final class Jpa {
 
-        static Runnable flushAndClear() {
+        static Runnable nothing() {
+        return NOTHING;
+    }
+
+    static Runnable flushAndClear() {
             InstanceHandle<EntityManager> handle = Arc.container().instance(EntityManager.class);
             if (!handle.isAvailable()) {
                 return NOTHING;
