@@ -21,6 +21,7 @@ import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.MDC;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -59,7 +60,12 @@ final class InboxConsumer implements Runnable {
     private final AtomicLong deadLettered = new AtomicLong();
     private final Outbox outbox;
     private final Runnable endOfEvent;
+    private final Runnable endOfBatch;
+    /** unique_violation, deadlock_detected, serialization_failure */
+    private static final Set<String> RACES = Set.of("23505", "40P01", "40001");
+
     private final int instance;
+    private boolean lostARace;
     private volatile boolean running = true;
     private volatile boolean joined;
     private volatile int partitions;
@@ -76,6 +82,7 @@ final class InboxConsumer implements Runnable {
         this.instance = instance;
         this.outbox = outbox;
         this.endOfEvent = handler.flushAfterEachEvent() ? PersistenceContext.flushAndClear() : PersistenceContext.nothing();
+        this.endOfBatch = handler.flushAfterEachEvent() ? PersistenceContext.nothing() : PersistenceContext.flush();
         this.meters = meters;
         this.tracing = tracing;
         this.handler = (EventHandler<Record>) handler;
@@ -187,7 +194,7 @@ final class InboxConsumer implements Runnable {
             }
             deadLetter(record, problem, DeadLetterReason.INVALID_EVENT);
         }
-        if (!deliveries.isEmpty() && !applyTogether(deliveries)) {
+        if (!deliveries.isEmpty() && !applyTogether(deliveries) && !(lostARace && applyTogether(deliveries))) {
             for (Delivery delivery : deliveries) {
                 applyWithRetries(delivery);
             }
@@ -219,6 +226,7 @@ final class InboxConsumer implements Runnable {
                     handle(delivery);
                     endOfEvent.run();
                 }
+                endOfBatch.run();
                 outbox.writeDeferred();
                 return new long[] {fresh.size(), deliveries.size() - fresh.size()};
             });
@@ -228,9 +236,29 @@ final class InboxConsumer implements Runnable {
             duplicates.addAndGet(counts[1]);
             return true;
         } catch (RuntimeException e) {
-            Log.debugf(e, "consumer %s: a batch of %d failed; applying its records one by one", name(), deliveries.size());
+            lostARace = lostARace(e);
+            Log.debugf(e, "consumer %s: a batch of %d failed%s", name(), deliveries.size(),
+                    lostARace ? " on a unique key, a deadlock or a serialization conflict" : "");
             return false;
         }
+    }
+
+    /**
+     * Whether a batch failed because another transaction got there first (two consumer threads creating the same new row,
+     * locking rows in opposite orders): the batch is then tried together once more, when the other transaction has
+     * committed, before falling back to one record per transaction. One by one, 500 records would cost 500 commits.
+     */
+    private static boolean lostARace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    if (RACES.contains(next.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private void applyWithRetries(Delivery delivery) throws Exception {
