@@ -9,6 +9,8 @@ import io.oms.rest.RoleHierarchy;
 import io.oms.rest.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static io.oms.order.OrderImportedBuilder.anOrderImported;
 import static io.restassured.RestAssured.given;
@@ -26,13 +29,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Under {@code oms.messaging.consumer.concurrency} > 1 two consumer threads may see the same new customer at once, each
+ * Under {@code oms.messaging.consumer.concurrency} > 1 (3 here; the service runs 1 by default) two consumer threads may see the same new customer at once, each
  * in its own batch: both find no customer and create one. The unique index on the e-mail refuses the second commit, its
  * batch is applied again one event at a time, and then finds the first thread's customer: one customer, never two.
  */
 @QuarkusTest
+@TestProfile(SameNewCustomerOnTwoConsumersTest.ThreeConsumers.class)
 @TestSecurity(user = "test", roles = Roles.ADMIN, augmentors = RoleHierarchy.class)
 class SameNewCustomerOnTwoConsumersTest {
+
+    public static class ThreeConsumers implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("oms.messaging.consumer.concurrency", "3");
+        }
+    }
 
     private static final String CONSUMER = "order-service.order-imported";
     private static final int CUSTOMERS = 40;
@@ -47,7 +58,7 @@ class SameNewCustomerOnTwoConsumersTest {
     @BeforeEach
     void consumersJoined() {
         await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/q/health/ready").statusCode() == 200);
-        TestKafka.awaitConsumersAssigned();
+        TestKafka.awaitConsumersAssignedAfterRestart();
     }
 
     @Test
