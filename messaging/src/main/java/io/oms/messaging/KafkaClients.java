@@ -46,9 +46,15 @@ public final class KafkaClients {
 
     /** The same, on a {@link KafkaConnection}'s settings (bootstrap servers and security). */
     public static Map<String, Object> consumer(Map<String, Object> connection, String groupId, String autoOffsetReset, int maxPollRecords) {
+        return consumer(connection, groupId, groupId, autoOffsetReset, maxPollRecords);
+    }
+
+    /** The same with a client id of its own: one of several consumers of a group (the group id with -0, -1, ...). */
+    public static Map<String, Object> consumer(Map<String, Object> connection, String groupId, String clientId, String autoOffsetReset,
+            int maxPollRecords) {
         Map<String, Object> config = new HashMap<>(connection);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, autoOffsetReset);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -30,6 +30,8 @@ public class AppliedStock implements EventHandler<StockChanged> {
     /** The trace id the handler ran under per SKU: of its current span, and in the log MDC. */
     static final Map<String, String> TRACE_IDS = new ConcurrentHashMap<>();
     static final Map<String, String> MDC_TRACE_IDS = new ConcurrentHashMap<>();
+    /** The consumer thread that applied each SKU's event (the last attempt). */
+    public static final Map<String, String> THREADS = new ConcurrentHashMap<>();
 
     private final DataSource dataSource;
 
@@ -51,6 +53,7 @@ public class AppliedStock implements EventHandler<StockChanged> {
     public void handle(CloudEvent<StockChanged> event) {
         String sku = event.data().sku().value();
         ATTEMPTS.computeIfAbsent(sku, any -> new AtomicInteger()).incrementAndGet();
+        THREADS.put(sku, Thread.currentThread().getName());
         TRACE_IDS.put(sku, Span.current().getSpanContext().getTraceId());
         Object mdcTraceId = MDC.get("traceId");
         if (mdcTraceId != null) {

@@ -74,6 +74,15 @@ public final class TestKafka {
         consumersAssigned = true;
     }
 
+    /**
+     * The same after the service restarted with another test profile: a new consumer group (and database), whose
+     * positions the probes must fix again.
+     */
+    public static synchronized void awaitConsumersAssignedAfterRestart() {
+        consumersAssigned = false;
+        awaitConsumersAssigned();
+    }
+
     private static void createIfMissing(Admin admin, String topic) {
         try {
             admin.createTopics(List.of(new NewTopic(topic, Optional.of(12), Optional.empty()))).all().get();

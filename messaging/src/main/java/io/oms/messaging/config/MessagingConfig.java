@@ -75,6 +75,14 @@ public interface MessagingConfig {
         @WithDefault("earliest")
         String autoOffsetReset();
 
+        /**
+         * Kafka consumers (each with its own thread and database transaction) per handler, in the handler's group:
+         * the topic's partitions are shared among them, so at most as many as the topic has partitions do work.
+         * Events of one key stay on one partition and so on one thread, in order.
+         */
+        @WithDefault("1")
+        int concurrency();
+
         /** Records fetched per poll, and applied per database transaction when all succeed. */
         @WithDefault("500")
         int maxPollRecords();

@@ -6,6 +6,7 @@ import io.oms.events.InvalidEventException;
 import io.oms.messaging.config.MessagingConfig;
 import io.oms.messaging.metrics.MessagingMetrics.ConsumerMeters;
 import io.oms.messaging.metrics.MessagingMetrics.DeadLetterReason;
+import io.oms.messaging.outbox.Outbox;
 import io.oms.messaging.tracing.EventTracing;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -20,6 +21,7 @@ import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.MDC;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,10 +30,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The idempotent consumer loop of one handler: poll; send records that are not valid events to the
+ * The idempotent consumer loop of one handler (one of its instances): poll; send records that are not valid events to the
  * DLQ; apply the others, each exactly once through the inbox, in database transactions; then
  * commit the offsets. A poll's records are applied in one transaction when they all succeed; when
  * one fails, they are applied one by one, a failing one retried with backoff and finally sent to
@@ -54,13 +58,31 @@ final class InboxConsumer implements Runnable {
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
-    private final Runnable endOfEvent = PersistenceContext.flushAndClear();
+    private final Outbox outbox;
+    private final Runnable endOfEvent;
+    private final Runnable endOfBatch;
+    /** unique_violation, deadlock_detected, serialization_failure */
+    private static final Set<String> RACES = Set.of("23505", "40P01", "40001");
+
+    private final int instance;
+    private boolean lostARace;
     private volatile boolean running = true;
     private volatile boolean joined;
+    private volatile int partitions;
 
-    @SuppressWarnings("unchecked")
-    InboxConsumer(EventHandler<?> handler, Consumer<String, byte[]> consumer, CloudEventCodec codec, InboxStore inbox,
+    InboxConsumer(EventHandler<?> handler, Consumer<String, byte[]> consumer, CloudEventCodec codec, InboxStore inbox, Outbox outbox,
             DeadLetters deadLetters, MessagingConfig.Consumer settings, ConsumerMeters meters, EventTracing tracing) {
+        this(handler, 0, consumer, codec, inbox, outbox, deadLetters, settings, meters, tracing);
+    }
+
+    /** @param instance which of the handler's consumers this is (0 to concurrency - 1): its slot in the shared lag gauge */
+    @SuppressWarnings("unchecked")
+    InboxConsumer(EventHandler<?> handler, int instance, Consumer<String, byte[]> consumer, CloudEventCodec codec, InboxStore inbox,
+            Outbox outbox, DeadLetters deadLetters, MessagingConfig.Consumer settings, ConsumerMeters meters, EventTracing tracing) {
+        this.instance = instance;
+        this.outbox = outbox;
+        this.endOfEvent = handler.flushAfterEachEvent() ? PersistenceContext.flushAndClear() : PersistenceContext.nothing();
+        this.endOfBatch = handler.flushAfterEachEvent() ? PersistenceContext.nothing() : PersistenceContext.flush();
         this.meters = meters;
         this.tracing = tracing;
         this.handler = (EventHandler<Record>) handler;
@@ -78,6 +100,11 @@ final class InboxConsumer implements Runnable {
     /** True once the consumer joined its group (it has been given its partitions, possibly none). */
     boolean joined() {
         return joined;
+    }
+
+    /** How many partitions this instance owns since the last rebalance. */
+    int partitions() {
+        return partitions;
     }
 
     long applied() {
@@ -125,12 +152,12 @@ final class InboxConsumer implements Runnable {
         try {
             records = consumer.poll(Duration.ofMillis(500));
             if (records.isEmpty()) {
-                meters.lag(lag());
+                meters.lag(instance, lag());
                 return;
             }
             process(records);
             commitProcessed();
-            meters.lag(lag());
+            meters.lag(instance, lag());
         } catch (WakeupException | InterruptedException e) {
             throw e;
         } catch (CommitFailedException | RebalanceInProgressException e) {
@@ -167,7 +194,7 @@ final class InboxConsumer implements Runnable {
             }
             deadLetter(record, problem, DeadLetterReason.INVALID_EVENT);
         }
-        if (!deliveries.isEmpty() && !applyTogether(deliveries)) {
+        if (!deliveries.isEmpty() && !applyTogether(deliveries) && !(lostARace && applyTogether(deliveries))) {
             for (Delivery delivery : deliveries) {
                 applyWithRetries(delivery);
             }
@@ -177,15 +204,31 @@ final class InboxConsumer implements Runnable {
         }
     }
 
+    /**
+     * The whole poll in one transaction: the inbox rows of all its events in one statement, the handler's batch look-ups,
+     * then each new event; outbox rows the handlers add are written together before the commit.
+     */
     private boolean applyTogether(List<Delivery> deliveries) {
         try {
             long[] counts = QuarkusTransaction.requiringNew().call(() -> {
-                long[] appliedAndDuplicates = new long[2];
+                outbox.deferInserts();
+                Set<UUID> first = inbox.recordFirstDeliveries(name(), deliveries.stream().map(delivery -> delivery.event().id()).toList());
+                List<Delivery> fresh = new ArrayList<>(first.size());
                 for (Delivery delivery : deliveries) {
-                    appliedAndDuplicates[applyOnce(delivery) ? 0 : 1]++;
+                    if (first.remove(delivery.event().id())) {
+                        fresh.add(delivery);
+                    }
+                }
+                if (!fresh.isEmpty()) {
+                    handler.beforeBatch(fresh.stream().map(Delivery::event).toList());
+                }
+                for (Delivery delivery : fresh) {
+                    handle(delivery);
                     endOfEvent.run();
                 }
-                return appliedAndDuplicates;
+                endOfBatch.run();
+                outbox.writeDeferred();
+                return new long[] {fresh.size(), deliveries.size() - fresh.size()};
             });
             meters.applied(counts[0]);
             meters.duplicates(counts[1]);
@@ -193,9 +236,29 @@ final class InboxConsumer implements Runnable {
             duplicates.addAndGet(counts[1]);
             return true;
         } catch (RuntimeException e) {
-            Log.debugf(e, "consumer %s: a batch of %d failed; applying its records one by one", name(), deliveries.size());
+            lostARace = lostARace(e);
+            Log.debugf(e, "consumer %s: a batch of %d failed%s", name(), deliveries.size(),
+                    lostARace ? " on a unique key, a deadlock or a serialization conflict" : "");
             return false;
         }
+    }
+
+    /**
+     * Whether a batch failed because another transaction got there first (two consumer threads creating the same new row,
+     * locking rows in opposite orders): the batch is then tried together once more, when the other transaction has
+     * committed, before falling back to one record per transaction. One by one, 500 records would cost 500 commits.
+     */
+    private static boolean lostARace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    if (RACES.contains(next.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private void applyWithRetries(Delivery delivery) throws Exception {
@@ -236,6 +299,11 @@ final class InboxConsumer implements Runnable {
         if (!inbox.recordFirstDelivery(name(), delivery.event().id())) {
             return false;
         }
+        handle(delivery);
+        return true;
+    }
+
+    private void handle(Delivery delivery) {
         MDC.put("eventId", delivery.event().id().toString());
         try {
             tracing.inConsumerSpan(name(), delivery.record(), () -> {
@@ -245,7 +313,6 @@ final class InboxConsumer implements Runnable {
         } finally {
             MDC.remove("eventId");
         }
-        return true;
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, String reason, DeadLetterReason reasonClass) throws Exception {
@@ -300,6 +367,7 @@ final class InboxConsumer implements Runnable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             commitProcessed();
+            InboxConsumer.this.partitions = 0;
         }
 
         /**
@@ -322,6 +390,7 @@ final class InboxConsumer implements Runnable {
                     consumer.commitSync(start);
                 }
             }
+            InboxConsumer.this.partitions = consumer.assignment().size();
             joined = true;
         }
     }

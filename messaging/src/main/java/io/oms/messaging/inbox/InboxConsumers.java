@@ -5,6 +5,7 @@ import io.oms.messaging.KafkaClients;
 import io.oms.messaging.KafkaConnection;
 import io.oms.messaging.config.MessagingConfig;
 import io.oms.messaging.metrics.MessagingMetrics;
+import io.oms.messaging.outbox.Outbox;
 import io.oms.messaging.tracing.EventTracing;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -18,22 +19,31 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Runs one {@link InboxConsumer} thread per {@link EventHandler} bean of the service. */
+/**
+ * Runs {@code oms.messaging.consumer.concurrency} {@link InboxConsumer} threads (default 1) per {@link EventHandler} bean of the
+ * service, all in the handler's consumer group: Kafka shares the topic's partitions among them, so an event's key (and
+ * so its aggregate) stays on one thread, and each thread applies its own polls in its own transactions.
+ */
 @ApplicationScoped
 public class InboxConsumers {
 
-    /** How a consumer is doing, for health checks, metrics and tests. */
+    /**
+     * How a consumer (a handler, all its instances together) is doing, for health checks, metrics and tests: running while
+     * every instance's thread is alive, joined once every instance joined the group, the counts summed.
+     */
     public record Status(String consumer, boolean running, boolean joined, long applied, long duplicates, long deadLettered) {
     }
 
     private final Instance<EventHandler<?>> handlers;
     private final CloudEventCodec codec;
     private final InboxStore inbox;
+    private final Outbox outbox;
     private final MessagingConfig config;
     private final KafkaConnection connection;
     private final Clock clock;
@@ -44,8 +54,8 @@ public class InboxConsumers {
     private final List<Thread> threads = new ArrayList<>();
     private Producer<String, byte[]> deadLetterProducer;
 
-    public InboxConsumers(@Any Instance<EventHandler<?>> handlers, CloudEventCodec codec, InboxStore inbox, MessagingConfig config,
-            KafkaConnection connection, Clock clock,
+    public InboxConsumers(@Any Instance<EventHandler<?>> handlers, CloudEventCodec codec, InboxStore inbox, Outbox outbox,
+            MessagingConfig config, KafkaConnection connection, Clock clock,
             @ConfigProperty(name = "quarkus.application.name", defaultValue = "oms") String applicationName,
             MessagingMetrics metrics, EventTracing tracing) {
         this.metrics = metrics;
@@ -54,6 +64,7 @@ public class InboxConsumers {
         this.connection = connection;
         this.codec = codec;
         this.inbox = inbox;
+        this.outbox = outbox;
         this.config = config;
         this.clock = clock;
         this.applicationName = applicationName;
@@ -67,18 +78,22 @@ public class InboxConsumers {
         MessagingConfig.Consumer settings = config.consumer();
         deadLetterProducer = new KafkaProducer<>(KafkaClients.producer(connection.settings(), applicationName + "-dead-letters"));
         DeadLetters deadLetters = new DeadLetters(deadLetterProducer, clock);
+        int concurrency = Math.max(1, settings.concurrency());
         for (EventHandler<?> handler : handlers) {
             String group = handler.consumerName() + settings.groupSuffix().orElse("");
-            KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(KafkaClients.consumer(connection.settings(), group,
-                    settings.autoOffsetReset(), settings.maxPollRecords()));
-            InboxConsumer consumer = new InboxConsumer(handler, kafka, codec, inbox, deadLetters, settings,
-                    metrics.consumer(handler.consumerName(), handler.eventType()), tracing);
-            Thread thread = new Thread(consumer, "inbox-" + handler.consumerName());
-            thread.setDaemon(true);
-            consumers.add(consumer);
-            threads.add(thread);
-            thread.start();
-            Log.infof("consumer %s reads %s (group %s)", handler.consumerName(), handler.eventType().topic(), group);
+            MessagingMetrics.ConsumerMeters meters = metrics.consumer(handler.consumerName(), handler.eventType());
+            for (int instance = 0; instance < concurrency; instance++) {
+                KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(KafkaClients.consumer(connection.settings(), group,
+                        group + "-" + instance, settings.autoOffsetReset(), settings.maxPollRecords()));
+                InboxConsumer consumer = new InboxConsumer(handler, instance, kafka, codec, inbox, outbox, deadLetters, settings, meters, tracing);
+                Thread thread = new Thread(consumer, "inbox-" + handler.consumerName() + "-" + instance);
+                thread.setDaemon(true);
+                consumers.add(consumer);
+                threads.add(thread);
+                thread.start();
+            }
+            Log.infof("consumer %s reads %s (group %s, %d consumer%s)", handler.consumerName(), handler.eventType().topic(), group,
+                    concurrency, concurrency == 1 ? "" : "s");
         }
     }
 
@@ -100,14 +115,22 @@ public class InboxConsumers {
         }
     }
 
+    /** One status per consumer name, in the order the handlers started, each aggregating the name's instances. */
     public synchronized List<Status> status() {
-        List<Status> statuses = new ArrayList<>();
+        Map<String, Status> statuses = new LinkedHashMap<>();
         for (int i = 0; i < consumers.size(); i++) {
             InboxConsumer consumer = consumers.get(i);
-            statuses.add(new Status(consumer.name(), threads.get(i).isAlive(), consumer.joined(), consumer.applied(),
-                    consumer.duplicates(), consumer.deadLettered()));
+            Status one = new Status(consumer.name(), threads.get(i).isAlive(), consumer.joined(), consumer.applied(),
+                    consumer.duplicates(), consumer.deadLettered());
+            statuses.merge(consumer.name(), one, (a, b) -> new Status(a.consumer(), a.running() && b.running(), a.joined() && b.joined(),
+                    a.applied() + b.applied(), a.duplicates() + b.duplicates(), a.deadLettered() + b.deadLettered()));
         }
-        return statuses;
+        return new ArrayList<>(statuses.values());
+    }
+
+    /** The running instances of one consumer, in instance order (for tests of this package). */
+    synchronized List<InboxConsumer> instances(String consumer) {
+        return consumers.stream().filter(instance -> instance.name().equals(consumer)).toList();
     }
 
     public Optional<Status> status(String consumer) {

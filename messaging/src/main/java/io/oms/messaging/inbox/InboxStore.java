@@ -6,8 +6,12 @@ import jakarta.transaction.Transactional;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** The inbox table: which events each consumer has applied. */
@@ -15,6 +19,9 @@ import java.util.UUID;
 public class InboxStore {
 
     private static final String RECORD = "insert into inbox (consumer, event_id) values (?, ?) on conflict do nothing";
+    private static final String RECORD_ALL = """
+            insert into inbox (consumer, event_id) select ?, id from unnest(?::uuid[]) as id
+            on conflict do nothing returning event_id""";
     private static final String PRUNE = """
             delete from inbox where ctid in (
               select ctid from inbox where received_at < now() - make_interval(secs => ?) limit 10000)""";
@@ -39,6 +46,29 @@ public class InboxStore {
             return insert.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record event " + eventId + " in the inbox of " + consumer, e);
+        }
+    }
+
+    /**
+     * Records a batch's events for the consumer in the caller's transaction, in one statement.
+     *
+     * @return the ids that are new (an id given twice is new once); the others this consumer applied before
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> recordFirstDeliveries(String consumer, List<UUID> eventIds) {
+        Set<UUID> first = new HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(RECORD_ALL)) {
+            insert.setString(1, consumer);
+            insert.setArray(2, connection.createArrayOf("uuid", eventIds.toArray()));
+            try (ResultSet inserted = insert.executeQuery()) {
+                while (inserted.next()) {
+                    first.add(inserted.getObject(1, UUID.class));
+                }
+            }
+            return first;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record " + eventIds.size() + " events in the inbox of " + consumer, e);
         }
     }
 

@@ -18,19 +18,35 @@ final class PersistenceContext {
     private PersistenceContext() {
     }
 
+    static Runnable nothing() {
+        return NOTHING;
+    }
+
     static Runnable flushAndClear() {
+        return jpaPresent() ? Jpa.flush(true) : NOTHING;
+    }
+
+    /**
+     * Flushes without clearing: the end of a batch whose handler does not flush per event, so that a failing insert
+     * (a unique key another thread took) fails inside the batch's code, with its SQL state, and not in the commit.
+     */
+    static Runnable flush() {
+        return jpaPresent() ? Jpa.flush(false) : NOTHING;
+    }
+
+    private static boolean jpaPresent() {
         try {
             Class.forName("jakarta.persistence.EntityManager", false, PersistenceContext.class.getClassLoader());
+            return true;
         } catch (ClassNotFoundException e) {
-            return NOTHING;
+            return false;
         }
-        return Jpa.flushAndClear();
     }
 
     /** Loaded only when the JPA API is there. */
     private static final class Jpa {
 
-        static Runnable flushAndClear() {
+        static Runnable flush(boolean clear) {
             InstanceHandle<EntityManager> handle = Arc.container().instance(EntityManager.class);
             if (!handle.isAvailable()) {
                 return NOTHING;
@@ -38,7 +54,9 @@ final class PersistenceContext {
             EntityManager entityManager = handle.get();
             return () -> {
                 entityManager.flush();
-                entityManager.clear();
+                if (clear) {
+                    entityManager.clear();
+                }
             };
         }
     }

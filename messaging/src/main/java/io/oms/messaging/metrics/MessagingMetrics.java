@@ -13,6 +13,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -43,6 +45,7 @@ public class MessagingMetrics {
     private final MeterRegistry registry;
     private final DataSource dataSource;
     private final AtomicLong backlog = new AtomicLong();
+    private final Map<String, ConsumerMeters> consumers = new ConcurrentHashMap<>();
 
     public MessagingMetrics(MeterRegistry registry, DataSource dataSource) {
         this.registry = registry;
@@ -51,9 +54,13 @@ public class MessagingMetrics {
                 .description("outbox rows not yet published to Kafka").register(registry);
     }
 
-    /** The meters of one consumer; the inbox consumer updates them on its own thread. */
+    /**
+     * The meters of one consumer (a handler), shared by all its instances ({@code oms.messaging.consumer.concurrency}); each
+     * instance updates them on its own thread. Created once per consumer name: Micrometer keeps the first gauge registered
+     * under an id and ignores later ones, so new meters after a restart of the consumers would report into nothing.
+     */
     public ConsumerMeters consumer(String consumer, EventType type) {
-        return new ConsumerMeters(registry, consumer, type.topic());
+        return consumers.computeIfAbsent(consumer, name -> new ConsumerMeters(registry, name, type.topic()));
     }
 
     /** Counts the unsent outbox rows (an index-only count over the partial index {@code outbox_unsent}). */
@@ -75,14 +82,17 @@ public class MessagingMetrics {
         return backlog.get();
     }
 
-    /** Counters and the lag gauge of one consumer ({@code consumer} = its name, {@code topic} = the topic it reads). */
+    /**
+     * Counters and the lag gauge of one consumer ({@code consumer} = its name, {@code topic} = the topic it reads). The gauge is the
+     * sum of the lags its instances reported, each for its own partitions.
+     */
     public static final class ConsumerMeters {
         private final MeterRegistry registry;
         private final String consumer;
         private final String topic;
         private final Counter applied;
         private final Counter duplicates;
-        private final AtomicLong lag = new AtomicLong();
+        private final Map<Integer, AtomicLong> lags = new ConcurrentHashMap<>();
 
         ConsumerMeters(MeterRegistry registry, String consumer, String topic) {
             this.registry = registry;
@@ -93,7 +103,7 @@ public class MessagingMetrics {
             this.duplicates = Counter.builder("oms_inbox_duplicates_skipped_total")
                     .description("deliveries the inbox skipped because the consumer had applied the event before")
                     .tags("consumer", consumer, "topic", topic).register(registry);
-            Gauge.builder("oms_consumer_lag_records", lag, AtomicLong::get)
+            Gauge.builder("oms_consumer_lag_records", lags, ConsumerMeters::sum)
                     .description("records of the consumer's partitions not yet read, as of its last poll")
                     .tags("consumer", consumer, "topic", topic).register(registry);
         }
@@ -115,8 +125,18 @@ public class MessagingMetrics {
                     .tags("consumer", consumer, "topic", topic, "reason", reason.tag()).register(registry).increment();
         }
 
+        /** The lag of the consumer's only (or first) instance. */
         public void lag(long records) {
-            lag.set(records);
+            lag(0, records);
+        }
+
+        /** The lag of one instance's partitions, as of its last poll. */
+        public void lag(int instance, long records) {
+            lags.computeIfAbsent(instance, any -> new AtomicLong()).set(records);
+        }
+
+        private static double sum(Map<Integer, AtomicLong> lags) {
+            return lags.values().stream().mapToLong(AtomicLong::get).sum();
         }
     }
 }

@@ -18,8 +18,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Adds events to the service's outbox inside the caller's transaction: the event is published if
@@ -31,6 +34,19 @@ public class Outbox {
     private static final String INSERT = """
             insert into outbox (id, aggregatetype, aggregateid, type, payload, headers, created_at)
             values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)""";
+
+    /** A row as it will be inserted. */
+    private record Row(UUID id, String topic, String key, String type, String payload, String headers, Timestamp createdAt) {
+    }
+
+    /** Rows kept for one transaction while it defers its inserts. */
+    private static final class Deferred {
+        final List<Row> rows = new ArrayList<>();
+        boolean active = true;
+    }
+
+    /** The transaction resource holding deferred rows. */
+    private static final String DEFERRED = Outbox.class.getName() + ".deferred";
 
     private final DataSource dataSource;
     private final CloudEventCodec codec;
@@ -70,18 +86,71 @@ public class Outbox {
             headers = new LinkedHashMap<>(headers);
             headers.putAll(trace);
         }
+        Row row;
+        try {
+            row = new Row(event.id(), event.type().topic(), key, event.type().ceType(), new String(encoded.value(), StandardCharsets.UTF_8),
+                    json.writeValueAsString(headers), Timestamp.from(event.time()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot add event " + event.id() + " to the outbox", e);
+        }
+        if (transactions.getResource(DEFERRED) instanceof Deferred deferred && deferred.active) {
+            deferred.rows.add(row);
+            return;
+        }
+        write(List.of(row));
+    }
+
+    /**
+     * From now until {@link #writeDeferred()}, this transaction's events are kept in memory and then written in one JDBC
+     * batch instead of one insert each (the inbox consumer does this around a batch of events). They still commit with the
+     * transaction or not at all; whoever defers must call {@link #writeDeferred()} before the commit.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deferInserts() {
+        if (transactions.getResource(DEFERRED) instanceof Deferred deferred) {
+            deferred.active = true;
+        } else {
+            transactions.putResource(DEFERRED, new Deferred());
+        }
+    }
+
+    /** Writes the events kept since {@link #deferInserts()}; later ones are written at once again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void writeDeferred() {
+        if (!(transactions.getResource(DEFERRED) instanceof Deferred deferred) || !deferred.active) {
+            return;
+        }
+        deferred.active = false;
+        List<Row> rows = new ArrayList<>(deferred.rows);
+        deferred.rows.clear();
+        if (!rows.isEmpty()) {
+            write(rows);
+        }
+    }
+
+    private void write(List<Row> rows) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setObject(1, event.id());
-            insert.setString(2, event.type().topic());
-            insert.setString(3, key);
-            insert.setString(4, event.type().ceType());
-            insert.setString(5, new String(encoded.value(), StandardCharsets.UTF_8));
-            insert.setString(6, json.writeValueAsString(headers));
-            insert.setTimestamp(7, Timestamp.from(event.time()));
-            insert.executeUpdate();
-        } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException("cannot add event " + event.id() + " to the outbox", e);
+            for (Row row : rows) {
+                insert.setObject(1, row.id());
+                insert.setString(2, row.topic());
+                insert.setString(3, row.key());
+                insert.setString(4, row.type());
+                insert.setString(5, row.payload());
+                insert.setString(6, row.headers());
+                insert.setTimestamp(7, row.createdAt());
+                if (rows.size() == 1) {
+                    insert.executeUpdate();
+                } else {
+                    insert.addBatch();
+                }
+            }
+            if (rows.size() > 1) {
+                insert.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot add " + (rows.size() == 1 ? "event " + rows.get(0).id() : rows.size() + " events")
+                    + " to the outbox", e);
         }
         wakeRelayAfterCommit();
     }

@@ -42,6 +42,8 @@ class ConsumerStartTest {
     @Inject
     InboxStore inbox;
     @Inject
+    io.oms.messaging.outbox.Outbox outbox;
+    @Inject
     MessagingConfig config;
     @Inject
     KafkaConnection connection;
@@ -102,7 +104,7 @@ class ConsumerStartTest {
                     });
                 }
             };
-            InboxConsumer consumer = new InboxConsumer(handler, kafka, codec, inbox, new DeadLetters(deadLetterProducer, clock), config.consumer(),
+            InboxConsumer consumer = new InboxConsumer(handler, kafka, codec, inbox, outbox, new DeadLetters(deadLetterProducer, clock), config.consumer(),
                     metrics.consumer(group, EventType.STOCK_CHANGED), tracing);
             Thread thread = new Thread(consumer, "consumer-start-test");
             thread.start();

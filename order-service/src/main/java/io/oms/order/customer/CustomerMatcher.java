@@ -29,11 +29,23 @@ public class CustomerMatcher {
         this.lookups = lookups;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<CustomerEntity> match(OrderImported.Buyer buyer, OrderImported.Address shipping) {
+    /** How a buyer is matched: by e-mail, else by name and address key, else not at all (both null). */
+    public record Keys(String email, String name, String matchKey) {
+    }
+
+    /** The keys {@link #match} looks a buyer up by (for a batch's look-up of all its customers at once). */
+    public static Keys keysOf(OrderImported.Buyer buyer, OrderImported.Address shipping) {
         String email = buyer == null ? null : normalise(buyer.email());
         String name = buyer != null && buyer.name() != null && !buyer.name().isBlank() ? buyer.name().trim()
                 : shipping != null && shipping.name() != null && !shipping.name().isBlank() ? shipping.name().trim() : null;
+        return new Keys(email, name, email == null && name != null ? matchKey(name, shipping) : null);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<CustomerEntity> match(OrderImported.Buyer buyer, OrderImported.Address shipping) {
+        Keys keys = keysOf(buyer, shipping);
+        String email = keys.email();
+        String name = keys.name();
         if (email != null) {
             return Optional.of(lookups.customerByEmail(email)
                     .orElseGet(() -> create(email, name, null, shipping)));
@@ -41,7 +53,7 @@ public class CustomerMatcher {
         if (name == null) {
             return Optional.empty();
         }
-        String matchKey = matchKey(name, shipping);
+        String matchKey = keys.matchKey();
         return Optional.of(lookups.customerByMatchKey(matchKey)
                 .orElseGet(() -> create(null, name, matchKey, shipping)));
     }

@@ -22,9 +22,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -49,6 +51,28 @@ public class OrderIntake {
         this.config = config;
         this.clock = clock;
         this.lookups = lookups;
+    }
+
+    /**
+     * Before a batch of snapshots is applied in one transaction: their orders and customers are looked up in three
+     * queries, so that applying each needs none (what is not found is remembered as absent for the transaction).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void prepare(List<CloudEvent<OrderImported>> events) {
+        Set<String> orderKeys = new HashSet<>();
+        Set<String> emails = new HashSet<>();
+        Set<String> matchKeys = new HashSet<>();
+        for (CloudEvent<OrderImported> event : events) {
+            OrderImported snapshot = event.data();
+            orderKeys.add(snapshot.kafkaKey());
+            CustomerMatcher.Keys keys = CustomerMatcher.keysOf(snapshot.buyer(), snapshot.shippingAddress());
+            if (keys.email() != null) {
+                emails.add(keys.email());
+            } else if (keys.matchKey() != null) {
+                matchKeys.add(keys.matchKey());
+            }
+        }
+        lookups.preload(orderKeys, emails, matchKeys);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -7,9 +7,12 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Finds orders and customers by their business keys without flushing the session, and a shop's hold setting once.
@@ -26,6 +29,8 @@ public class TransactionLookups {
 
     private static final String RESOURCE = TransactionLookups.class.getName();
     private static final String CLEARED_AT_END = "cleared at the end of its transaction";
+    /** Marks a key that {@link #preload} did not find: a later look-up answers "none" without asking the database. */
+    private static final Object ABSENT = new Object();
 
     private final TransactionSynchronizationRegistry transactions;
     private final EntityManager entityManager;
@@ -68,6 +73,32 @@ public class TransactionLookups {
         return holds;
     }
 
+    /**
+     * Looks up a batch's orders (by key) and customers (by e-mail, or by match key) in one query each and remembers
+     * them, and the keys not found, for the transaction. A customer another consumer thread creates meanwhile is not
+     * seen: this transaction then creates it too, the unique index refuses one of the two at commit, and messaging
+     * applies that batch again one event at a time, which finds the customer.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void preload(Collection<String> orderKeys, Collection<String> emails, Collection<String> matchKeys) {
+        Map<String, Object> seen = seen();
+        preload(seen, "order ", OrderEntity.class, "from OrderEntity where orderKey in ?1", orderKeys, order -> order.orderKey);
+        preload(seen, "customer email ", CustomerEntity.class, "from CustomerEntity where email in ?1", emails, customer -> customer.email);
+        preload(seen, "customer match ", CustomerEntity.class, "from CustomerEntity where matchKey in ?1 and email is null", matchKeys,
+                customer -> customer.matchKey);
+    }
+
+    private <T> void preload(Map<String, Object> seen, String prefix, Class<T> type, String query, Collection<String> keys,
+            Function<T, String> keyOf) {
+        List<String> unknown = keys.stream().filter(key -> !seen.containsKey(prefix + key)).toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        List<T> found = entityManager.createQuery(query, type).setParameter(1, unknown).setFlushMode(FlushModeType.COMMIT).getResultList();
+        found.forEach(entity -> seen.put(prefix + keyOf.apply(entity), entity));
+        unknown.forEach(key -> seen.putIfAbsent(prefix + key, ABSENT));
+    }
+
     /** Remembers an order this transaction created, so that a later snapshot of it in the same batch finds it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void created(OrderEntity order) {
@@ -83,6 +114,9 @@ public class TransactionLookups {
     private <T> Optional<T> find(String key, Class<T> type, String query, String parameter) {
         Map<String, Object> seen = seen();
         Object known = seen.get(key);
+        if (known == ABSENT) {
+            return Optional.empty();
+        }
         // Only an entity of this persistence context may be changed: one left from an earlier transaction would
         // be detached, and what the caller writes to it would be lost without a word.
         if (known != null && entityManager.contains(known)) {
