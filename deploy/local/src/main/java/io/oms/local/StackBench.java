@@ -75,21 +75,31 @@ final class StackBench {
         StackBench bench = new StackBench(Path.of(args[0]));
         Integer n = args.length > 2 ? Integer.valueOf(args[2]) : null;
         for (String scenario : args[1].split(",")) {
-            switch (scenario) {
-                case "intake" -> bench.intake(n == null ? 10_000 : n);
-                case "limit" -> bench.limit(n == null ? 20_000 : n);
-                case "coalescing" -> bench.coalescing();
-                case "fanout" -> bench.fanout(n == null ? 1_000 : n);
-                case "initial-sync" -> bench.initialSync(n == null ? 50_000 : n);
-                case "footprint" -> bench.footprint();
-                default -> {
-                    System.err.println("unknown scenario '" + scenario + "'");
-                    System.exit(2);
-                }
+            try {
+                bench.run(scenario, n);
+            } catch (Exception e) {
+                // one scenario's failure is reported, and the others still run and report
+                LocalStack.say(scenario + " failed: " + e);
+                bench.md.append("## ").append(scenario).append(": failed\n\n").append(e).append("\n\n");
             }
         }
         System.out.println();
         System.out.println(bench.md);
+    }
+
+    private void run(String scenario, Integer n) throws Exception {
+        switch (scenario) {
+            case "intake" -> intake(n == null ? 10_000 : n);
+            case "limit" -> limit(n == null ? 20_000 : n);
+            case "coalescing" -> coalescing();
+            case "fanout" -> fanout(n == null ? 1_000 : n);
+            case "initial-sync" -> initialSync(n == null ? 50_000 : n);
+            case "footprint" -> footprint();
+            default -> {
+                System.err.println("unknown scenario '" + scenario + "'");
+                System.exit(2);
+            }
+        }
     }
 
     // ----------------------------------------------------------------------------------------------
