@@ -221,6 +221,8 @@ final class StackBench {
         // 1.4 orders a second: 200 orders keep it at its limit for about two minutes, enough for the ratio.
         int orders = Math.min(200, Math.max(100, receipts / 4));
         stack.shopifyLimits(domain, 1000, 50);
+        // only this part's calls count (the store's log also holds the calls of earlier scenarios)
+        http.send("POST", LocalStack.SANDBOX + "/sandbox/shopify/shops/" + domain + "/reset", http.object());
         Set<String> shopify = new HashSet<>();
         for (int placed = 0; placed < orders; placed += 1000) {
             shopify.addAll(stack.placeShopifyOrders(domain, Math.min(1000, orders - placed)));
@@ -282,9 +284,10 @@ final class StackBench {
                 .append("quantity until the shop showed the final one.\n\n")
                 .append("| shop | changes sent in | calls that wrote the SKU's stock | target | verdict |\n| --- | --- | --- | --- | --- |\n");
         String etsySku = stack.etsyQuantities(shops).keySet().iterator().next();
-        coalesce("Etsy", etsySku, "etsy", shops.etsyShopId(), ETSY_STOCK_WRITE, () -> stack.etsyQuantities(shops).get(etsySku));
+        // the sandbox's stock views: reading through the marketplace APIs would spend the shops' own limits
+        coalesce("Etsy", etsySku, "etsy", shops.etsyShopId(), ETSY_STOCK_WRITE, () -> shownStock("etsy", shops.etsyShopId()).get(etsySku));
         String shopifySku = shops.shopify().path("skus").path(0).asText();
-        coalesce("Shopify", shopifySku, "shopify", shops.shopifyDomain(), SHOPIFY_STOCK_WRITE, () -> stack.shopifyQuantities(shops).get(shopifySku));
+        coalesce("Shopify", shopifySku, "shopify", shops.shopifyDomain(), SHOPIFY_STOCK_WRITE, () -> shownStock("shopify", shops.shopifyDomain()).get(shopifySku));
         md.append('\n');
     }
 
