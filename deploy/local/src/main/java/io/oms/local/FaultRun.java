@@ -305,17 +305,7 @@ final class FaultRun {
      */
     private void topUpStock(List<String> skus) throws Exception {
         int wanted = Math.max(10, orders * 3 / skus.size());
-        Map<String, Integer> available = new TreeMap<>();
-        try (Connection c = LocalStack.db("oms_inventory"); PreparedStatement s = c.prepareStatement(
-                "select sku, on_hand - reserved from stock where warehouse_code = ? and sku = any(?)")) {
-            s.setString(1, Seed.WAREHOUSE);
-            s.setArray(2, c.createArrayOf("varchar", skus.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    available.put(rs.getString(1), rs.getInt(2));
-                }
-            }
-        }
+        Map<String, Integer> available = LocalStack.available(Seed.WAREHOUSE, skus);
         int booked = 0;
         for (String sku : skus) {
             int missing = wanted - available.getOrDefault(sku, 0);
@@ -485,17 +475,7 @@ final class FaultRun {
 
     /** SKU → "shop shows X, inventory Y" for every SKU of a demo shop that does not show inventory's available stock. */
     private Map<String, String> stockMismatches(Seed.DemoShops shops, List<String> skus) throws Exception {
-        Map<String, Integer> available = new TreeMap<>();
-        try (Connection c = LocalStack.db("oms_inventory"); PreparedStatement s = c.prepareStatement(
-                "select sku, greatest(on_hand - reserved, 0) from stock where warehouse_code = ? and sku = any(?)")) {
-            s.setString(1, Seed.WAREHOUSE);
-            s.setArray(2, c.createArrayOf("varchar", skus.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    available.put(rs.getString(1), rs.getInt(2));
-                }
-            }
-        }
+        Map<String, Integer> available = LocalStack.available(Seed.WAREHOUSE, skus);
         Map<String, String> wrong = new TreeMap<>();
         Map<String, Integer> etsy = stack.etsyQuantities(shops);
         Map<String, Integer> shopify = stack.shopifyQuantities(shops);

@@ -122,6 +122,22 @@ final class LocalStack {
         return DriverManager.getConnection(JDBC + name, "postgres", "");
     }
 
+    /** SKU → inventory's available quantity (on hand less reserved, never below 0) in a warehouse, for the SKUs it has. */
+    static Map<String, Integer> available(String warehouse, java.util.Collection<String> skus) throws SQLException {
+        Map<String, Integer> available = new TreeMap<>();
+        try (Connection c = db("oms_inventory"); PreparedStatement s = c.prepareStatement(
+                "select sku, greatest(on_hand - reserved, 0) from stock where warehouse_code = ? and sku = any(?)")) {
+            s.setString(1, warehouse);
+            s.setArray(2, c.createArrayOf("varchar", skus.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    available.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        return available;
+    }
+
     static int single(PreparedStatement statement) throws SQLException {
         try (ResultSet rs = statement.executeQuery()) {
             rs.next();

@@ -454,18 +454,7 @@ final class StackBench {
 
     /** SKU → inventory's available quantity in the fan-out warehouse. */
     private static Map<String, Integer> available(Set<String> skus) throws Exception {
-        Map<String, Integer> available = new java.util.TreeMap<>();
-        try (Connection c = LocalStack.db("oms_inventory"); PreparedStatement s = c.prepareStatement(
-                "select sku, greatest(on_hand - reserved, 0) from stock where warehouse_code = ? and sku = any(?)")) {
-            s.setString(1, FANOUT_WAREHOUSE);
-            s.setArray(2, c.createArrayOf("varchar", skus.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    available.put(rs.getString(1), rs.getInt(2));
-                }
-            }
-        }
-        return available;
+        return LocalStack.available(FANOUT_WAREHOUSE, skus);
     }
 
     private static int countOnHand(Set<String> skus) throws Exception {
