@@ -27,7 +27,7 @@ public class ChannelCoreSchema {
     private static final ModuleMigrations MIGRATIONS = new ModuleMigrations("db/channel-core", "flyway_channel_core_history",
             List.of("V1__shops_leases_sync_runs.sql", "V2__recheck_open_orders.sql",
                     "V3__listings_push_queue_shipments.sql", "V4__held_orders.sql", "V5__oauth_states.sql",
-                    "V6__shop_location.sql", "V7__replicas.sql"));
+                    "V6__shop_location.sql", "V7__replicas.sql", "V8__run_position.sql"));
 
     private final DataSource dataSource;
     private volatile boolean migrated;

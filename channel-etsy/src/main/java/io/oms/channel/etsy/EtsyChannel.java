@@ -15,6 +15,7 @@ import io.oms.channel.etsy.client.EtsyApi;
 import io.oms.channel.etsy.client.EtsyClient;
 import io.oms.channel.etsy.client.EtsyModel;
 import io.oms.channel.etsy.orders.ReceiptMapper;
+import io.oms.channel.etsy.orders.ReceiptPosition;
 import io.oms.events.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
@@ -115,22 +116,35 @@ public class EtsyChannel implements MarketplaceChannel, OAuthChannel {
     public OrderPage fetchOrders(ShopAccess shop, OrderQuery query) {
         long shopId = numeric(shop.externalShopId());
         boolean cursor = query.modifiedSince() != null || query.createdFrom() == null;
+        // a cursor run goes by keyset: from the last change time read, past the receipts of that second already read
+        ReceiptPosition from = cursor
+                ? ReceiptPosition.parse(query.after()).orElseGet(() -> new ReceiptPosition(epochOrZero(query.modifiedSince()), query.offset()))
+                : null;
+        int offset = cursor ? from.readAtSecond() : query.offset();
         EtsyModel.Receipts receipts = client.call(shop, (key, bearer) -> api.getShopReceipts(key, bearer, shopId,
-                cursor ? epoch(query.modifiedSince()) : null,
+                cursor ? from.updatedSecond() : null,
                 cursor ? null : epoch(query.createdFrom()),
                 cursor ? null : epoch(query.createdTo()),
-                cursor ? "updated" : "created", "asc", query.limit(), query.offset()));
+                cursor ? "updated" : "created", "asc", query.limit(), offset));
         List<FetchedOrder> orders = new ArrayList<>();
+        ReceiptPosition next = from;
         for (EtsyModel.Receipt receipt : receipts.results()) {
             Instant changedAt = ReceiptMapper.epoch(receipt.updated_timestamp());
+            if (cursor) {
+                next = next.after(receipt.updated_timestamp());
+            }
             try {
                 orders.add(FetchedOrder.of(ReceiptMapper.toSnapshot(shop.externalShopId(), receipt), changedAt));
             } catch (RuntimeException e) {
                 orders.add(FetchedOrder.failed(String.valueOf(receipt.receipt_id()), changedAt, e.getMessage()));
             }
         }
-        boolean last = receipts.results().size() < query.limit() || query.offset() + receipts.results().size() >= receipts.count();
-        return new OrderPage(orders, last);
+        boolean last = receipts.results().size() < query.limit() || offset + receipts.results().size() >= receipts.count();
+        return new OrderPage(orders, last, cursor ? next.toString() : null);
+    }
+
+    private static long epochOrZero(Instant instant) {
+        return instant == null ? 0 : instant.getEpochSecond();
     }
 
     private static Long epoch(Instant instant) {

@@ -78,6 +78,13 @@ public class EtsySandbox implements QuarkusTestResourceLifecycleManager {
                 .extract().jsonPath().getList("items.receiptId", Long.class);
     }
 
+    /** Creates paid receipts created (and last changed) at random times over the past {@code spreadDays}; answers their ids (up to the first 1000). */
+    public static List<Long> createReceipts(long shopId, int count, int spreadDays) {
+        return RestAssured.given().baseUri(baseUrl).contentType("application/json").body(Map.of("count", count, "spreadDays", spreadDays))
+                .post("/sandbox/etsy/shops/" + shopId + "/receipts").then().statusCode(org.hamcrest.Matchers.lessThan(300))
+                .extract().jsonPath().getList("items.receiptId", Long.class);
+    }
+
     /** The buyer cancels the receipt. */
     public static void cancel(long shopId, long receiptId) {
         RestAssured.given().baseUri(baseUrl).post("/sandbox/etsy/shops/" + shopId + "/receipts/" + receiptId + "/cancel")

@@ -17,7 +17,6 @@ import io.oms.channel.shopify.client.ShopifyClient;
 import io.oms.channel.shopify.client.ShopifyDocuments;
 import io.oms.channel.shopify.config.ShopifyConfig;
 import io.oms.channel.shopify.orders.OrderMapper;
-import io.oms.channel.shopify.orders.PageCursors;
 import io.oms.channel.shopify.webhooks.WebhookSubscriptions;
 import io.oms.events.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,15 +43,12 @@ public class ShopifyChannel implements MarketplaceChannel {
     private final ShopifyClient client;
     private final ShopCredentials credentials;
     private final ShopifyConfig config;
-    private final PageCursors cursors;
     private final WebhookSubscriptions webhooks;
 
-    public ShopifyChannel(ShopifyClient client, ShopCredentials credentials, ShopifyConfig config, PageCursors cursors,
-            WebhookSubscriptions webhooks) {
+    public ShopifyChannel(ShopifyClient client, ShopCredentials credentials, ShopifyConfig config, WebhookSubscriptions webhooks) {
         this.client = client;
         this.credentials = credentials;
         this.config = config;
-        this.cursors = cursors;
         this.webhooks = webhooks;
     }
 
@@ -130,18 +126,16 @@ public class ShopifyChannel implements MarketplaceChannel {
                 : "updated_at:>='" + (query.modifiedSince() == null ? Instant.EPOCH : query.modifiedSince()) + "'";
         String sortKey = frame ? "CREATED_AT" : "UPDATED_AT";
         int first = Math.max(1, Math.min(query.limit(), config.orders().pageSize()));
-        String after = query.offset() == 0 ? null : cursors.after(shop.id(), search, query.offset())
-                .orElseGet(() -> walkTo(shop, search, sortKey, first, query.offset()));
+        // the run keeps the page's end cursor; a run committed before runs kept it is placed by its offset
+        String after = query.after() != null ? query.after() : query.offset() == 0 ? null : walkTo(shop, search, sortKey, first, query.offset());
         JsonNode page = page(shop, search, sortKey, first, after).path("orders");
         List<FetchedOrder> orders = new ArrayList<>();
         for (JsonNode order : page.path("nodes")) {
             orders.add(fetched(shop, order));
         }
         boolean last = !page.path("pageInfo").path("hasNextPage").asBoolean(false);
-        if (!last) {
-            cursors.remember(shop.id(), search, query.offset() + orders.size(), page.path("pageInfo").path("endCursor").asText());
-        }
-        return new OrderPage(orders, last);
+        String end = page.path("pageInfo").path("endCursor").asText(null);
+        return new OrderPage(orders, last, end != null ? end : after);
     }
 
     /** The orders with these numeric ids, as the sync would fetch them (webhooks name orders; Shopify is asked for their current state). */
@@ -208,7 +202,7 @@ public class ShopifyChannel implements MarketplaceChannel {
         return client.query(shop, ShopifyDocuments.ORDERS_PAGE, variables);
     }
 
-    /** A run resumed by a replica without the cursor: pages from the start until {@code offset} orders were passed. */
+    /** A run committed before runs kept the cursor: pages from the start until {@code offset} orders were passed. */
     private String walkTo(ShopAccess shop, String search, String sortKey, int first, int offset) {
         String after = null;
         int passed = 0;

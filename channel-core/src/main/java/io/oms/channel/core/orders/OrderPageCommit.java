@@ -62,8 +62,11 @@ public class OrderPageCommit {
         this.clock = clock;
     }
 
+    /**
+     * @param next where the run's next page starts, as the channel said ({@link io.oms.channel.core.marketplace.OrderPage#next()})
+     */
     @Transactional
-    public void commit(Shop shop, SyncRun run, List<FetchedOrder> page) {
+    public void commit(Shop shop, SyncRun run, List<FetchedOrder> page, String next) {
         sql.query("select pg_advisory_xact_lock(hashtext('channel-order-commit'), hashtext(?))", rs -> true, shop.id().toString());
         Instant now = clock.instant();
         int imported = 0;
@@ -87,7 +90,7 @@ public class OrderPageCommit {
                 org.jboss.logging.MDC.remove("orderKey");
             }
         }
-        runs.pageDone(run.id(), run.pageOffset(), page.size(), highWater, imported, skipped, failures);
+        runs.pageDone(run.id(), run.pageOffset(), page.size(), next, highWater, imported, skipped, failures);
     }
 
     /** @return whether an event was added to the outbox (a held order is not: it waits for its release) */

@@ -94,7 +94,7 @@ public class OrderSync {
     SyncRun schedule(Shop shop) {
         Instant now = clock.instant();
         SyncRun.Trigger trigger = shop.orderCursor() == null ? SyncRun.Trigger.INITIAL : SyncRun.Trigger.SCHEDULED;
-        SyncRun run = new SyncRun(UUID.randomUUID(), shop.id(), "orders", trigger, SyncRun.Status.PENDING, null, null, 0, null,
+        SyncRun run = new SyncRun(UUID.randomUUID(), shop.id(), "orders", trigger, SyncRun.Status.PENDING, null, null, 0, null, null,
                 0, 0, 0, null, now, null, null, java.util.List.of());
         runs.insert(run);
         return run;
@@ -112,7 +112,7 @@ public class OrderSync {
         }
         return published.oldestOpen(shop.id()).map(oldest -> {
             SyncRun run = new SyncRun(UUID.randomUUID(), shop.id(), "orders", SyncRun.Trigger.RECHECK, SyncRun.Status.PENDING,
-                    oldest, now.plus(java.time.Duration.ofDays(1)), 0, null, 0, 0, 0, null, now, null, null, java.util.List.of());
+                    oldest, now.plus(java.time.Duration.ofDays(1)), 0, null, null, 0, 0, 0, null, now, null, null, java.util.List.of());
             runs.insert(run);
             return run;
         });
@@ -139,10 +139,10 @@ public class OrderSync {
                     return;
                 }
                 OrderQuery query = run.isTimeFrame()
-                        ? new OrderQuery(null, run.from(), run.to(), run.pageOffset(), pageSize)
-                        : new OrderQuery(run.from(), null, null, run.pageOffset(), pageSize);
+                        ? new OrderQuery(null, run.from(), run.to(), run.pageAfter(), run.pageOffset(), pageSize)
+                        : new OrderQuery(run.from(), null, null, run.pageAfter(), run.pageOffset(), pageSize);
                 OrderPage page = channel.fetchOrders(access, query);
-                pages.commit(shop, run, page.orders());
+                pages.commit(shop, run, page.orders(), page.next());
                 seenThisTime += page.orders().size();
                 run = runs.find(run.id()).orElseThrow();
                 if (page.last() || page.orders().isEmpty() || (max > 0 && seenThisTime >= max)) {

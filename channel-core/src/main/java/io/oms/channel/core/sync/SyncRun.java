@@ -1,5 +1,7 @@
 package io.oms.channel.core.sync;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -7,8 +9,8 @@ import java.util.UUID;
 /**
  * One order sync of one shop. A cursor run reads every order changed since {@code from}; a time-frame run
  * (manual, {@code to} set) reads the orders created between {@code from} and {@code to} and leaves the
- * cursor alone. {@code pageOffset} and {@code highWater} make a run resumable by whichever replica holds the
- * shop next.
+ * cursor alone. {@code pageOffset}, {@code pageAfter} and {@code highWater} make a run resumable by whichever
+ * replica holds the shop next.
  */
 public record SyncRun(
         UUID id,
@@ -19,6 +21,7 @@ public record SyncRun(
         Instant from,
         Instant to,
         int pageOffset,
+        @JsonIgnore String pageAfter,
         Instant highWater,
         int imported,
         int skipped,

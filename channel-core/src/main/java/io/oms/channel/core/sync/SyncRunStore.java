@@ -21,7 +21,7 @@ import java.util.UUID;
 public class SyncRunStore {
 
     private static final String COLUMNS = """
-            id, shop_id, what, trigger, status, from_time, to_time, page_offset, high_water, imported, skipped, failed,
+            id, shop_id, what, trigger, status, from_time, to_time, page_offset, page_after, high_water, imported, skipped, failed,
             message, created_at, started_at, finished_at""";
 
     private final DataSource dataSource;
@@ -79,17 +79,17 @@ public class SyncRunStore {
     }
 
     /**
-     * Records a committed page: where the next page starts, the newest change seen, the counts and the failures.
+     * Records a committed page: where the next page starts (the count read so far and the channel's position), the newest change seen, the counts and the failures.
      *
      * @param pageOffset the run's offset the page was fetched at
      * @throws PageAlreadyCommitted if the run is no longer at that offset (another holder committed the page)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void pageDone(UUID runId, int pageOffset, int fetched, Instant highWater, int imported, int skipped, Collection<SyncRun.Failure> failures) {
+    public void pageDone(UUID runId, int pageOffset, int fetched, String next, Instant highWater, int imported, int skipped, Collection<SyncRun.Failure> failures) {
         int updated = update("""
-                update channel_sync_run set page_offset = page_offset + ?, high_water = greatest(high_water, ?),
+                update channel_sync_run set page_offset = page_offset + ?, page_after = ?, high_water = greatest(high_water, ?),
                 imported = imported + ?, skipped = skipped + ?, failed = failed + ? where id = ? and page_offset = ?""",
-                fetched, ts(highWater), imported, skipped, failures.size(), runId, pageOffset);
+                fetched, next, ts(highWater), imported, skipped, failures.size(), runId, pageOffset);
         if (updated == 0) {
             throw new PageAlreadyCommitted(runId, pageOffset);
         }
@@ -150,7 +150,7 @@ public class SyncRunStore {
                     UUID id = rs.getObject("id", UUID.class);
                     runs.add(new SyncRun(id, rs.getObject("shop_id", UUID.class), rs.getString("what"),
                             SyncRun.Trigger.valueOf(rs.getString("trigger")), SyncRun.Status.valueOf(rs.getString("status")),
-                            instant(rs.getTimestamp("from_time")), instant(rs.getTimestamp("to_time")), rs.getInt("page_offset"),
+                            instant(rs.getTimestamp("from_time")), instant(rs.getTimestamp("to_time")), rs.getInt("page_offset"), rs.getString("page_after"),
                             instant(rs.getTimestamp("high_water")), rs.getInt("imported"), rs.getInt("skipped"), rs.getInt("failed"),
                             rs.getString("message"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
                             instant(rs.getTimestamp("finished_at")), withFailures ? failures(c, id) : List.of()));

@@ -31,7 +31,7 @@ public class SyncService {
     public SyncRun request(UUID shopId, Instant from, Instant to) {
         shops.get(shopId);
         SyncRun run = new SyncRun(UUID.randomUUID(), shopId, "orders", SyncRun.Trigger.MANUAL, SyncRun.Status.PENDING,
-                to == null ? null : from, to, 0, null, 0, 0, 0, null, clock.instant(), null, null, List.of());
+                to == null ? null : from, to, 0, null, null, 0, 0, 0, null, clock.instant(), null, null, List.of());
         runs.insert(run);
         return runs.find(run.id()).orElseThrow();
     }

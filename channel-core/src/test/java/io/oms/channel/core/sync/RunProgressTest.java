@@ -40,16 +40,17 @@ class RunProgressTest {
         SyncRunStore runs = new SyncRunStore(db);
         UUID shop = shop();
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        SyncRun run = new SyncRun(UUID.randomUUID(), shop, "orders", SyncRun.Trigger.INITIAL, SyncRun.Status.RUNNING, now, null, 0, null,
+        SyncRun run = new SyncRun(UUID.randomUUID(), shop, "orders", SyncRun.Trigger.INITIAL, SyncRun.Status.RUNNING, now, null, 0, null, null,
                 0, 0, 0, null, now, now, null, List.of());
         runs.insert(run);
 
-        runs.pageDone(run.id(), 0, 100, now, 100, 0, List.of());
-        assertThatThrownBy(() -> runs.pageDone(run.id(), 0, 100, now, 0, 100, List.of())).isInstanceOf(PageAlreadyCommitted.class);
-        runs.pageDone(run.id(), 100, 40, now, 40, 0, List.of());
+        runs.pageDone(run.id(), 0, 100, "after-100", now, 100, 0, List.of());
+        assertThatThrownBy(() -> runs.pageDone(run.id(), 0, 100, "after-100-again", now, 0, 100, List.of())).isInstanceOf(PageAlreadyCommitted.class);
+        runs.pageDone(run.id(), 100, 40, "after-140", now, 40, 0, List.of());
 
         SyncRun after = runs.find(run.id()).orElseThrow();
         assertThat(after.pageOffset()).isEqualTo(140);
+        assertThat(after.pageAfter()).isEqualTo("after-140");
         assertThat(after.imported()).isEqualTo(140);
         assertThat(after.skipped()).isZero();
     }

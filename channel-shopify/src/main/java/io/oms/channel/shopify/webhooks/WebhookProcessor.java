@@ -123,9 +123,9 @@ public class WebhookProcessor {
         Instant now = clock.instant();
         // MANUAL until the core has a trigger for pushed orders (see the README)
         SyncRun run = new SyncRun(UUID.randomUUID(), shop.id(), "orders", SyncRun.Trigger.MANUAL, SyncRun.Status.RUNNING, null, null, 0,
-                null, 0, 0, 0, null, now, now, null, List.of());
+                null, null, 0, 0, 0, null, now, now, null, List.of());
         runs.insert(run);
-        pages.commit(shop, run, orders);
+        pages.commit(shop, run, orders, null);
         runs.finish(run.id(), SyncRun.Status.SUCCEEDED, "webhooks: " + webhookIds.size() + " deliveries, " + orders.size() + " orders", now);
         deliveries.done(webhookIds, now);
     }
