@@ -113,6 +113,20 @@ public class EventTracing {
         }
     }
 
+    /** {@code work} to run on another thread within the caller's current span, with the caller's MDC. */
+    public <T> java.util.concurrent.Callable<T> carried(java.util.concurrent.Callable<T> work) {
+        Context context = Context.current();
+        Map<String, Object> mdc = MDC.getMap() == null ? Map.of() : new LinkedHashMap<>(MDC.getMap());
+        return () -> {
+            mdc.forEach(MDC::put);
+            try (Scope scope = context.makeCurrent()) {
+                return work.call();
+            } finally {
+                mdc.keySet().forEach(MDC::remove);
+            }
+        };
+    }
+
     /** Runs {@code work} in an internal span (a connector's sync or push cycle), with its ids in the MDC. */
     public void inSpan(String name, Map<String, String> attributes, Runnable work) {
         var builder = tracer.spanBuilder(name).setSpanKind(SpanKind.INTERNAL);

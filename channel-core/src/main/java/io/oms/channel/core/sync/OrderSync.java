@@ -15,6 +15,7 @@ import io.oms.channel.core.shop.ShopService;
 import io.oms.channel.core.shop.ShopStore;
 import io.oms.messaging.tracing.EventTracing;
 import io.quarkus.logging.Log;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.MDC;
@@ -23,11 +24,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
 /**
  * Works one leased shop: continues its open run, or starts a scheduled one when the shop is due, and goes
- * through the pages. Each page is fetched outside a transaction and committed in one
+ * through the pages. Each page is fetched outside a transaction (the next one while the current one commits) and
+ * committed in one
  * ({@link OrderPageCommit}); the run row remembers where the next page starts, so a stopped replica's
  * successor continues where it left off and a replayed page publishes nothing twice.
  */
@@ -45,6 +51,8 @@ public class OrderSync {
     private final ChannelConfig config;
     private final Clock clock;
     private final EventTracing tracing;
+    /** Reads each run's next page while the current one commits: one thread per sync worker. */
+    private final ExecutorService pageReads;
 
     public OrderSync(MarketplaceChannel channel, ShopStore shops, ShopService shopService, SyncRunStore runs, OrderPageCommit pages,
             LeaseStore leases, PublishedOrders published, ChannelMetrics metrics, ChannelConfig config, Clock clock, EventTracing tracing) {
@@ -59,6 +67,11 @@ public class OrderSync {
         this.leases = leases;
         this.config = config;
         this.clock = clock;
+        this.pageReads = Executors.newFixedThreadPool(config.sync().workers(), r -> {
+            Thread t = new Thread(r, "shop-page-read");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**
@@ -127,28 +140,42 @@ public class OrderSync {
         return runs.find(run.id()).orElseThrow();
     }
 
+    /**
+     * The pages of the run. The next page is read while the current one commits: its position is known once the
+     * current page is read (its offset, and the channel's own position), so the marketplace calls are not held up
+     * by the database. A prefetched page whose predecessor did not commit is dropped unread by anyone.
+     */
     private void runPages(Shop shop, SyncRun run, String owner, BooleanSupplier running) {
         ShopAccess access = new ShopAccess(shop.id(), shop.externalShopId());
         int pageSize = config.sync().pageSize();
         int max = shop.settings().maxOrdersPerRun();
         int seenThisTime = 0;
+        Future<OrderPage> next = null;
         try {
+            if (!goesOn(owner, shop, running)) {
+                Log.infof("run %s of shop %s paused at offset %d", run.id(), shop.id(), run.pageOffset());
+                return;
+            }
+            OrderPage page = channel.fetchOrders(access, query(run, run.pageAfter(), run.pageOffset(), pageSize));
             while (true) {
-                if (!running.getAsBoolean() || !leases.holds(owner, shop.id(), clock.instant())) {
-                    Log.infof("run %s of shop %s paused at offset %d", run.id(), shop.id(), run.pageOffset());
-                    return;
-                }
-                OrderQuery query = run.isTimeFrame()
-                        ? new OrderQuery(null, run.from(), run.to(), run.pageAfter(), run.pageOffset(), pageSize)
-                        : new OrderQuery(run.from(), null, null, run.pageAfter(), run.pageOffset(), pageSize);
-                OrderPage page = channel.fetchOrders(access, query);
-                pages.commit(shop, run, page.orders(), page.next());
                 seenThisTime += page.orders().size();
+                boolean more = !page.last() && !page.orders().isEmpty() && (max <= 0 || seenThisTime < max);
+                if (more && goesOn(owner, shop, running)) {
+                    OrderQuery following = query(run, page.next(), run.pageOffset() + page.orders().size(), pageSize);
+                    next = pageReads.submit(tracing.carried(() -> channel.fetchOrders(access, following)));
+                }
+                pages.commit(shop, run, page.orders(), page.next());
                 run = runs.find(run.id()).orElseThrow();
-                if (page.last() || page.orders().isEmpty() || (max > 0 && seenThisTime >= max)) {
+                if (!more) {
                     finish(shop, run);
                     return;
                 }
+                if (next == null) {
+                    Log.infof("run %s of shop %s paused at offset %d", run.id(), shop.id(), run.pageOffset());
+                    return;
+                }
+                page = read(next);
+                next = null;
             }
         } catch (PageAlreadyCommitted e) {
             // the next holder of the shop continues (and finishes) the run; failing it here would end its work
@@ -159,7 +186,41 @@ public class OrderSync {
         } catch (RuntimeException e) {
             Log.warnf("run %s of shop %s failed: %s", run.id(), shop.id(), e.getMessage());
             fail(shop, run, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } finally {
+            if (next != null) {
+                next.cancel(true);
+            }
         }
+    }
+
+    private boolean goesOn(String owner, Shop shop, BooleanSupplier running) {
+        return running.getAsBoolean() && leases.holds(owner, shop.id(), clock.instant());
+    }
+
+    private static OrderQuery query(SyncRun run, String after, int offset, int pageSize) {
+        return run.isTimeFrame()
+                ? new OrderQuery(null, run.from(), run.to(), after, offset, pageSize)
+                : new OrderQuery(run.from(), null, null, after, offset, pageSize);
+    }
+
+    /** The prefetched page, or what its read threw. */
+    private static OrderPage read(Future<OrderPage> page) {
+        try {
+            return page.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading a page", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @PreDestroy
+    void stopPageReads() {
+        pageReads.shutdownNow();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
