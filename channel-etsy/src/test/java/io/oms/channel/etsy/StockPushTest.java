@@ -39,7 +39,7 @@ class StockPushTest {
     ShopWorkers workers;
 
     @Test
-    void fiveHundredStockChangesForFiftySkusCostOneInventoryUpdatePerListingWithinTheRateLimitAndLand() {
+    void fiveHundredStockChangesForFiftySkusCostOneGroupReadAndOneInventoryUpdatePerListingWithinTheRateLimitAndLand() {
         JsonPath sandboxShop = EtsySandbox.createShop("Stock" + UUID.randomUUID().toString().substring(0, 6), 22, 500);
         long etsyShopId = sandboxShop.getLong("shopId");
         String id = Shops.connect(sandboxShop);
@@ -79,6 +79,9 @@ class StockPushTest {
         Map<Object, Long> updatesPerListing = calls.stream().filter(c -> "updateListingInventory".equals(c.get("operation")))
                 .collect(Collectors.groupingBy(c -> c.get("path"), Collectors.counting()));
         assertThat(updatesPerListing).as("one inventory update per listing").hasSize(22).allSatisfy((listing, n) -> assertThat(n).isEqualTo(1L));
+        assertThat(calls).as("the 22 listings read ahead in one call, none alone")
+                .filteredOn(c -> "getListingsByListingIds".equals(c.get("operation"))).hasSize(1);
+        assertThat(calls).filteredOn(c -> "getListingInventory".equals(c.get("operation"))).isEmpty();
         assertThat(calls).as("no 429").noneMatch(c -> Integer.valueOf(429).equals(c.get("status")));
         assertThat(maxCallsInAnySecond(calls)).as("calls in any second").isLessThanOrEqualTo(10);
 

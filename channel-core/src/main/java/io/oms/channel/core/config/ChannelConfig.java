@@ -82,6 +82,14 @@ public interface ChannelConfig {
         int batchSize();
 
         /**
+         * Listings a channel may read ahead in one go before pushing them one by one (Etsy: one getListingsByListingIds
+         * call instead of a getListingInventory per listing). Each push writes what was read at most this many
+         * pushes earlier, so the number also bounds how old the listing read before its write is.
+         */
+        @WithDefault("25")
+        int readAhead();
+
+        /**
          * Marketplace writes per drain cycle of a shop whose channel writes stock in batches ({@code BatchInventoryPushChannel}):
          * the cycle hands it up to this many times its {@code maxPerCall()} SKUs.
          */

@@ -17,4 +17,13 @@ public interface InventoryPushChannel {
      * @param wanted at most one entry per SKU; a null quantity or price is left as it is
      */
     PushOutcome pushListing(ShopAccess shop, String listingId, List<WantedOffering> wanted);
+
+    /**
+     * Called before {@link #pushListing} is called for each of these listings (at most {@code push.read-ahead} of
+     * them, pushed at once after this): a channel whose push must read the listing first may read them all here in
+     * fewer calls and use what it read in the pushes that follow. Calls the marketplace refused or could not answer
+     * leave the pushes to read for themselves.
+     */
+    default void readAhead(ShopAccess shop, List<String> listingIds) {
+    }
 }

@@ -34,7 +34,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Drains one leased shop's queues (one drain cycle per call): first listing discovery if the shop was never
- * discovered, then every due listing push (one marketplace write per listing per cycle, under the listing's lock),
+ * discovered, then every due listing push (one marketplace write per listing per cycle, under the listing's lock; a
+ * channel may read a group of them ahead in one call),
  * then due shipments. The channel's client keeps the calls within the shop's rate limit. A push that failed
  * for an outage stays queued with a growing delay; one the marketplace refused, or that kept failing, ends
  * in a ChannelPushResult failure; a success ends in a ChannelPushResult success.
@@ -124,25 +125,49 @@ public class PushWorker {
 
     private void drainListings(Shop shop, BooleanSupplier go) {
         ShopAccess access = new ShopAccess(shop.id(), shop.externalShopId());
-        for (PushQueue.Queued row : queue.due(shop.id(), clock.instant(), config.push().batchSize())) {
+        List<PushQueue.Queued> due = queue.due(shop.id(), clock.instant(), config.push().batchSize());
+        int readAhead = Math.max(1, config.push().readAhead());
+        for (int from = 0; from < due.size(); from += readAhead) {
+            List<PushQueue.Queued> group = due.subList(from, Math.min(due.size(), from + readAhead));
             if (!go.getAsBoolean()) {
                 return;
             }
-            List<WantedOffering> wanted = row.wanted(shop.settings().stockSync());
-            if (wanted.isEmpty()) {
-                listingDone(shop, row, PushOutcome.success(null));
-                continue;
+            readAhead(access, group);
+            for (PushQueue.Queued row : group) {
+                if (!go.getAsBoolean()) {
+                    return;
+                }
+                pushListing(shop, access, row);
             }
-            PushOutcome outcome;
-            try {
-                outcome = locks.withLock(shop.id(), row.listingId(), () -> inventory.get().pushListing(access, row.listingId(), wanted));
-            } catch (ReauthenticationRequired e) {
-                throw e;
-            } catch (RuntimeException e) {
-                outcome = PushOutcome.later(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            }
-            listingDone(shop, row, outcome);
         }
+    }
+
+    private void readAhead(ShopAccess access, List<PushQueue.Queued> group) {
+        List<String> listings = group.stream().map(PushQueue.Queued::listingId).toList();
+        try {
+            inventory.get().readAhead(access, listings);
+        } catch (ReauthenticationRequired e) {
+            throw e;
+        } catch (RuntimeException e) {
+            Log.infof("read-ahead of %d listings failed (each push reads its own): %s", listings.size(), e.getMessage());
+        }
+    }
+
+    private void pushListing(Shop shop, ShopAccess access, PushQueue.Queued row) {
+        List<WantedOffering> wanted = row.wanted(shop.settings().stockSync());
+        if (wanted.isEmpty()) {
+            listingDone(shop, row, PushOutcome.success(null));
+            return;
+        }
+        PushOutcome outcome;
+        try {
+            outcome = locks.withLock(shop.id(), row.listingId(), () -> inventory.get().pushListing(access, row.listingId(), wanted));
+        } catch (ReauthenticationRequired e) {
+            throw e;
+        } catch (RuntimeException e) {
+            outcome = PushOutcome.later(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+        listingDone(shop, row, outcome);
     }
 
     /**

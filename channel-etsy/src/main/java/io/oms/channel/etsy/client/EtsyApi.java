@@ -71,6 +71,12 @@ public interface EtsyApi {
             @PathParam("shop_id") long shopId, @QueryParam("state") String state, @QueryParam("limit") int limit,
             @QueryParam("offset") int offset, @QueryParam("includes") List<String> includes);
 
+    /** Up to 100 listings by id ("Limit 100 ids maximum per query"); with includes=Inventory, each with its inventory. */
+    @GET
+    @Path("/application/listings/batch")
+    EtsyModel.Listings getListingsByListingIds(@HeaderParam("x-api-key") String apiKey, @HeaderParam("Authorization") String bearer,
+            @QueryParam("listing_ids") List<Long> listingIds, @QueryParam("includes") List<String> includes);
+
     @GET
     @Path("/application/listings/{listing_id}/inventory")
     EtsyModel.Inventory getListingInventory(@HeaderParam("x-api-key") String apiKey, @HeaderParam("Authorization") String bearer,

@@ -28,7 +28,8 @@ import java.util.Objects;
 /**
  * Etsy listings: discovery through getListingsByShop (with images and inventory, 100 per page), and stock and
  * price pushes as a read-modify-write of the whole inventory (getListingInventory, change only the offerings of
- * the SKUs asked for, updateListingInventory with every product), because Etsy's PUT replaces the inventory.
+ * the SKUs asked for, updateListingInventory with every product), because Etsy's PUT replaces the inventory. The
+ * reads of a group of pushes are done ahead in one getListingsByListingIds call with includes=Inventory.
  */
 @ApplicationScoped
 public class EtsyListings implements ListingChannel, InventoryPushChannel, ListingStateChannel {
@@ -38,8 +39,12 @@ public class EtsyListings implements ListingChannel, InventoryPushChannel, Listi
     private static final List<String> SELLABLE_STATES = List.of("active", "sold_out", "inactive");
     private static final int PAGE = 100;
 
+    /** getListingsByListingIds takes at most 100 ids. */
+    private static final int BATCH = 100;
+
     private final EtsyApi api;
     private final EtsyClient client;
+    private final ReadInventories readAhead = new ReadInventories(java.time.Duration.ofSeconds(30));
 
     public EtsyListings(@RestClient EtsyApi api, EtsyClient client) {
         this.api = api;
@@ -98,7 +103,8 @@ public class EtsyListings implements ListingChannel, InventoryPushChannel, Listi
     public PushOutcome pushListing(ShopAccess shop, String listingId, List<WantedOffering> wanted) {
         long id = Long.parseLong(listingId);
         try {
-            EtsyModel.Inventory inventory = client.call(shop, (key, bearer) -> api.getListingInventory(key, bearer, id));
+            EtsyModel.Inventory inventory = readAhead.take(id)
+                    .orElseGet(() -> client.call(shop, (key, bearer) -> api.getListingInventory(key, bearer, id)));
             InventoryChange change = InventoryChange.of(inventory, wanted);
             if (!change.changed()) {
                 return PushOutcome.success("unchanged: " + change.summary(), change.notApplied());
@@ -111,6 +117,20 @@ public class EtsyListings implements ListingChannel, InventoryPushChannel, Listi
             return PushOutcome.later(e.getMessage());
         } catch (MarketplaceRefusal e) {
             return PushOutcome.refused(e.getMessage());
+        }
+    }
+
+    /**
+     * One getListingsByListingIds call with their inventories for the pushes that follow (instead of a
+     * getListingInventory each): a group of 25 listings costs 26 calls instead of 50.
+     */
+    @Override
+    public void readAhead(ShopAccess shop, List<String> listingIds) {
+        List<Long> ids = listingIds.stream().map(Long::parseLong).distinct().toList();
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            EtsyModel.Listings listings = client.call(shop, (key, bearer) -> api.getListingsByListingIds(key, bearer, batch, List.of("Inventory")));
+            listings.results().stream().filter(l -> l.inventory() != null).forEach(l -> readAhead.put(l.listing_id(), l.inventory()));
         }
     }
 

@@ -22,9 +22,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** getListingsByShop, getListing, getListingInventory, updateListingInventory, createDraftListing, updateListing. */
+/** getListingsByShop, getListingsByListingIds, getListing, getListingInventory, updateListingInventory, createDraftListing, updateListing. */
 @Singleton
 public class ListingOperations {
+
+    /** getListingsByListingIds: "Limit 100 ids maximum per query." */
+    private static final int MAX_BATCH = 100;
 
     private final EtsyStore store;
     private final SandboxClock clock;
@@ -38,6 +41,7 @@ public class ListingOperations {
         return Map.of(
                 "getListingImages", this::getListingImages,
                 "getListingsByShop", this::getListingsByShop,
+                "getListingsByListingIds", this::getListingsByListingIds,
                 "getListing", this::getListing,
                 "getListingInventory", this::getListingInventory,
                 "updateListingInventory", this::updateListingInventory,
@@ -83,6 +87,33 @@ public class ListingOperations {
         List<Map<String, Object>> page = matching.stream().skip(offset).limit(limit)
                 .map(l -> EtsyJson.listingWith(l, shop.get(), includes)).toList();
         return EtsyAnswer.ok(Map.of("count", matching.size(), "results", page));
+    }
+
+    /** Up to 100 listings by id, in the order asked, those that exist; a listing's inventory only to its own shop's token. */
+    private EtsyAnswer getListingsByListingIds(EtsyCall c) {
+        List<String> ids = c.queryList("listing_ids");
+        if (ids.isEmpty()) {
+            return EtsyAnswer.error(400, "Missing required parameter: listing_ids");
+        }
+        if (ids.size() > MAX_BATCH) {
+            return EtsyAnswer.error(400, "listing_ids: Limit " + MAX_BATCH + " ids maximum per query.");
+        }
+        List<String> includes = c.queryList("includes");
+        List<Map<String, Object>> results = new java.util.ArrayList<>();
+        for (String id : ids) {
+            long listingId;
+            try {
+                listingId = Long.parseLong(id);
+            } catch (NumberFormatException e) {
+                return EtsyAnswer.error(400, "listing_ids: '" + id + "' is not a valid integer");
+            }
+            store.listing(listingId).ifPresent(l -> {
+                boolean owner = c.token() == null || c.token().shopId == l.shopId;
+                List<String> shown = owner ? includes : includes.stream().filter(i -> !i.equals("Inventory")).toList();
+                results.add(EtsyJson.listingWith(l, store.shop(l.shopId).orElseThrow(), shown));
+            });
+        }
+        return EtsyAnswer.ok(Map.of("count", results.size(), "results", results));
     }
 
     private EtsyAnswer getListing(EtsyCall c) {
