@@ -117,8 +117,10 @@ public class EtsyChannel implements MarketplaceChannel, OAuthChannel {
         long shopId = numeric(shop.externalShopId());
         boolean cursor = query.modifiedSince() != null || query.createdFrom() == null;
         // a cursor run goes by keyset: from the last change time read, past the receipts of that second already read
+        // (less a few read again, in case some of them changed since and left the second)
         ReceiptPosition from = cursor
-                ? ReceiptPosition.parse(query.after()).orElseGet(() -> new ReceiptPosition(epochOrZero(query.modifiedSince()), query.offset()))
+                ? ReceiptPosition.parse(query.after()).map(p -> p.withOverlap(query.limit()))
+                        .orElseGet(() -> new ReceiptPosition(epochOrZero(query.modifiedSince()), query.offset()))
                 : null;
         int offset = cursor ? from.readAtSecond() : query.offset();
         EtsyModel.Receipts receipts = client.call(shop, (key, bearer) -> api.getShopReceipts(key, bearer, shopId,

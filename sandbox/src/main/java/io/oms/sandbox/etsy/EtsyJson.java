@@ -295,7 +295,7 @@ public final class EtsyJson {
         m.put("shipping_profile_id", null);
         m.put("min_processing_days", 1);
         m.put("max_processing_days", 3);
-        m.put("shipping_method", null);
+        m.put("shipping_method", io.oms.sandbox.generate.Generator.shippingMethod(r.receiptId));
         m.put("shipping_upgrade", null);
         m.put("expected_ship_date", epoch(r.createdAt.plusSeconds(3 * 86400)));
         m.put("buyer_coupon", 0);

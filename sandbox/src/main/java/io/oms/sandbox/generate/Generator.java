@@ -41,6 +41,14 @@ public final class Generator {
             "Scarf", "Earrings", "Notebook", "Planter", "Blanket", "Poster", "Ring", "Coaster Set", "Apron", "Keychain");
     private static final List<String> PRODUCT_ADJ = List.of("Handmade Ceramic", "Personalized", "Minimalist",
             "Vintage", "Hand-knitted", "Botanical", "Rustic", "Sterling Silver", "Watercolor", "Linen", "Boho");
+    /** Shipping methods a buyer chose, as shops name them: some name a carrier, one does not. */
+    private static final List<String> SHIPPING_METHODS = List.of("Standard Shipping", "DHL Paket", "UPS Express");
+
+    /** The buyer's shipping method of an order, fixed by its id (so that seeded orders stay what they were). */
+    public static String shippingMethod(long orderId) {
+        return SHIPPING_METHODS.get((int) Math.floorMod(orderId, (long) SHIPPING_METHODS.size()));
+    }
+
     public static final List<String> COLORS = List.of("Black", "White", "Sage", "Terracotta", "Navy", "Mustard");
     public static final List<String> SIZES = List.of("S", "M", "L", "XL");
     public static final List<String> CURRENCIES = List.of("USD", "EUR", "GBP", "CAD", "AUD");

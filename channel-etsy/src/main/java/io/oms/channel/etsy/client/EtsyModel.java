@@ -60,7 +60,8 @@ public final class EtsyModel {
             String sku,
             int quantity,
             Money price,
-            List<Variation> variations) {
+            List<Variation> variations,
+            String shipping_method) {
     }
 
     public record Variation(String formatted_name, String formatted_value) {

@@ -63,7 +63,7 @@ public final class ReceiptMapper {
                 lines,
                 totals,
                 r.is_paid(),
-                null,
+                shippingMethod(r),
                 epoch(r.created_timestamp()),
                 epoch(r.updated_timestamp()),
                 r.updated_timestamp() == null ? 0 : r.updated_timestamp());
@@ -81,6 +81,12 @@ public final class ReceiptMapper {
 
     public static Instant epoch(Long seconds) {
         return seconds == null ? null : Instant.ofEpochSecond(seconds);
+    }
+
+    /** Etsy names the buyer's shipping method per transaction: the first one named stands for the receipt. */
+    private static String shippingMethod(EtsyModel.Receipt r) {
+        return r.transactions() == null ? null : r.transactions().stream().map(EtsyModel.Transaction::shipping_method)
+                .map(ReceiptMapper::blankToNull).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     private static String blankToNull(String s) {

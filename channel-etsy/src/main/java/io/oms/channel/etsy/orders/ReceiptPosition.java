@@ -6,10 +6,24 @@ import java.util.Optional;
  * Where a cursor run stands in a shop's receipts sorted by update time: the last update second read and how many
  * receipts of that second were read. The next page asks for {@code min_last_modified = updatedSecond} at offset
  * {@code readAtSecond}. A receipt read earlier that changes during the run moves behind the position instead of
- * shifting the rest by one, as a plain offset over the whole run would; only a change within the very second of the
- * position can still shift it.
+ * shifting the rest by one, as a plain offset over the whole run would. Within the second of the position a receipt
+ * read that changes does shift the others (Etsy orders a second's receipts among themselves, and a busy shop has
+ * hundreds in one second), so the next page starts {@link #OVERLAP} receipts early: what it reads again is unchanged
+ * and publishes nothing, and up to that many receipts of the second may change between two pages without one
+ * being skipped. More than that is left to the re-check run.
  */
 public record ReceiptPosition(long updatedSecond, int readAtSecond) {
+
+    /** Receipts of the position's second read again by the next page. */
+    public static final int OVERLAP = 10;
+
+    /**
+     * Where the next page of {@code pageSize} starts: {@link #OVERLAP} receipts before this position within its second
+     * (at most half a page, so that every page moves on).
+     */
+    public ReceiptPosition withOverlap(int pageSize) {
+        return new ReceiptPosition(updatedSecond, Math.max(0, readAtSecond - Math.min(OVERLAP, pageSize / 2)));
+    }
 
     /** The position after one more receipt, updated at {@code updatedSecond} (null: counted in the current second). */
     public ReceiptPosition after(Long receiptUpdatedSecond) {

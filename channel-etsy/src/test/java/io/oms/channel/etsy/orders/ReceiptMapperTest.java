@@ -40,6 +40,7 @@ class ReceiptMapperTest {
         assertThat(order.billingAddress()).isEqualTo(order.shippingAddress());
         assertThat(order.shippingAddress().countryCode()).hasSize(2);
         assertThat(order.revision()).isEqualTo(receipt.updated_timestamp());
+        assertThat(order.shippingMethod()).as("the buyer's shipping method, named on the transaction").isEqualTo("DHL Paket");
     }
 
     @Test

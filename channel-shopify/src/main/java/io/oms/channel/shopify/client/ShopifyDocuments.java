@@ -21,6 +21,7 @@ public final class ShopifyDocuments {
               customer { id displayName }
               shippingAddress { ...Address }
               billingAddress { ...Address }
+              shippingLine { title }
               subtotalPriceSet { shopMoney { amount currencyCode } }
               totalShippingPriceSet { shopMoney { amount currencyCode } }
               totalTaxSet { shopMoney { amount currencyCode } }
@@ -60,7 +61,7 @@ public final class ShopifyDocuments {
                 pageInfo { hasNextPage endCursor }
               }
             }
-            """ + ORDER_SNAPSHOT, 900);
+            """ + ORDER_SNAPSHOT, 950);
 
     /** Every line of one order, for an order with more lines than the first page of {@link #ORDERS_PAGE} holds. */
     public static final Document ORDER_LINES = new Document("OrderLines", """

@@ -19,6 +19,11 @@ public class ThrottleBudget {
     /** Until the first answer: Shopify's standard plan. */
     static final double DEFAULT_MAXIMUM = 1000;
     static final double DEFAULT_RESTORE_RATE = 100;
+    /**
+     * A call is reserved here before Shopify deducts it there (the request's way and the other calls in flight): the
+     * bucket keeps this much restore time in hand, so that the two views of it never differ by a Throttled answer.
+     */
+    static final double SLACK_SECONDS = 0.25;
 
     private final Clock clock;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
@@ -35,9 +40,9 @@ public class ThrottleBudget {
             long waitMillis;
             synchronized (bucket) {
                 double available = bucket.available(clock.millis());
-                double wanted = Math.min(cost, bucket.maximum);
+                double wanted = Math.min(cost + bucket.restoreRate * SLACK_SECONDS, bucket.maximum);
                 if (available >= wanted) {
-                    bucket.current = available - wanted;
+                    bucket.current = available - Math.min(cost, bucket.maximum);
                     bucket.at = clock.millis();
                     return;
                 }

@@ -71,7 +71,7 @@ public final class OrderMapper {
                 mapped,
                 totals,
                 ShopifyStatusMapping.PAID_FINANCIAL_STATUSES.contains(financial),
-                null,
+                text(order.path("shippingLine").path("title")),
                 instant(order.path("createdAt")),
                 updatedAt,
                 updatedAt == null ? 0 : updatedAt.toEpochMilli());

@@ -38,6 +38,7 @@ class OrderMapperTest {
         assertThat(snapshot.billingAddress()).as("billing falls back to shipping").isEqualTo(snapshot.shippingAddress());
         assertThat(snapshot.shippingAddress().countryCode()).isEqualTo("DE");
         assertThat(snapshot.shippingAddress().line2()).isNull();
+        assertThat(snapshot.shippingMethod()).as("the shipping line's title").isEqualTo("UPS Express");
         assertThat(snapshot.totals().total()).isEqualTo(new BigDecimal("44.85"));
         assertThat(snapshot.totals().shipping()).isEqualTo(new BigDecimal("4.95"));
         assertThat(snapshot.totals().currency()).isEqualTo("EUR");

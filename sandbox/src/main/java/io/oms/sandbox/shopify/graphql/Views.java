@@ -296,6 +296,18 @@ public final class Views {
             customer.put("phone", null);
             m.put("customer", customer);
             m.put("shippingAddress", address(o));
+            Map<String, Object> shippingLine = new LinkedHashMap<>();
+            shippingLine.put("__typename", "ShippingLine");
+            shippingLine.put("id", gid("ShippingLine", o.id));
+            shippingLine.put("title", io.oms.sandbox.generate.Generator.shippingMethod(o.id));
+            shippingLine.put("code", io.oms.sandbox.generate.Generator.shippingMethod(o.id).toLowerCase(java.util.Locale.ROOT).replace(' ', '_'));
+            shippingLine.put("source", "shopify");
+            shippingLine.put("carrierIdentifier", null);
+            shippingLine.put("custom", false);
+            shippingLine.put("isRemoved", false);
+            shippingLine.put("originalPriceSet", bag(o.shippingPrice, o.currency));
+            shippingLine.put("discountedPriceSet", bag(o.shippingPrice, o.currency));
+            m.put("shippingLine", shippingLine);
             m.put("billingAddress", address(o));
             List<ShopifyOrder.Line> lines = List.copyOf(o.lines);
             m.put("lineItems", (Resolver) env -> Connections.of(lines, env, ShopifyOrder.Line::id,
