@@ -25,6 +25,8 @@ public class AppliedStock implements EventHandler<StockChanged> {
 
     /** SKUs whose handling throws (after writing, to prove the write is rolled back). */
     static final Set<String> FAILING_SKUS = ConcurrentHashMap.newKeySet();
+    /** SKUs whose handling fails as a database in recovery would, this many more times. */
+    static final Map<String, AtomicInteger> DATABASE_AWAY_FOR = new ConcurrentHashMap<>();
     /** How often the handler was called per SKU, including failed attempts. */
     static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
     /** The trace id the handler ran under per SKU: of its current span, and in the log MDC. */
@@ -67,6 +69,10 @@ public class AppliedStock implements EventHandler<StockChanged> {
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+        AtomicInteger away = DATABASE_AWAY_FOR.get(sku);
+        if (away != null && away.getAndDecrement() > 0) {
+            throw new IllegalStateException(new SQLException("FATAL: the database system is starting up", "57P03"));
         }
         if (FAILING_SKUS.contains(sku)) {
             throw new IllegalStateException("refusing " + sku + " on purpose");

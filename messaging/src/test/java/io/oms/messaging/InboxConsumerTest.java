@@ -138,6 +138,23 @@ class InboxConsumerTest {
         }
     }
 
+    @Test
+    void aDatabaseThatIsAwayLongerThanTheAttemptsKeepsTheRecordInsteadOfDeadLetteringIt() throws Exception {
+        double handlerFailedBefore = deadLettered("handler_failed");
+        try (TopicReader dlq = new TopicReader(bootstrapServers, EventType.STOCK_CHANGED.dlqTopic())) {
+            String restarting = sku + "-restart";
+            // more failures than the batch try and the three attempts together: the record outlasts one replay
+            AppliedStock.DATABASE_AWAY_FOR.put(restarting, new java.util.concurrent.atomic.AtomicInteger(6));
+            EncodedEvent event = codec.encode(stockChanged(restarting, 1));
+            send(restarting, event.value(), event.headers());
+
+            await().atMost(Duration.ofSeconds(90)).until(() -> applied(restarting) == 1);
+            assertThat(AppliedStock.ATTEMPTS.get(restarting).get()).as("handler calls: the failed ones and the one that applied").isEqualTo(7);
+            assertThat(dlq.read(record -> restarting.equals(record.key()))).as("dead letters of the record").isEmpty();
+            assertThat(deadLettered("handler_failed") - handlerFailedBefore).isZero();
+        }
+    }
+
     private double duplicatesSkipped() {
         Counter counter = registry.find("oms_inbox_duplicates_skipped_total").tags("consumer", AppliedStock.CONSUMER, "topic", TOPIC).counter();
         return counter == null ? 0 : counter.count();

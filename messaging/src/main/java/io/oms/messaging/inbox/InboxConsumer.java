@@ -63,6 +63,11 @@ final class InboxConsumer implements Runnable {
     private final Runnable endOfBatch;
     /** unique_violation, deadlock_detected, serialization_failure */
     private static final Set<String> RACES = Set.of("23505", "40P01", "40001");
+    /**
+     * SQLState classes of a database that is away or overloaded rather than of a record it refuses: connection
+     * exceptions (08), operator intervention such as a shutdown or a start in recovery (57P), insufficient resources (53).
+     */
+    private static final List<String> DATABASE_AWAY = List.of("08", "57P", "53");
 
     private final int instance;
     private boolean lostARace;
@@ -261,6 +266,21 @@ final class InboxConsumer implements Runnable {
         return false;
     }
 
+    /** Whether the failure came from the database being away (its SQLState), not from the record. */
+    static boolean databaseAway(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    String state = next.getSQLState();
+                    if (state != null && DATABASE_AWAY.stream().anyMatch(state::startsWith)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     private void applyWithRetries(Delivery delivery) throws Exception {
         Duration backoff = settings.initialBackoff();
         RuntimeException failure = null;
@@ -282,8 +302,9 @@ final class InboxConsumer implements Runnable {
                 }
             }
         }
-        if (!inbox.databaseAnswers()) {
-            // Not the record's fault: keep it, and replay the batch once the database is back.
+        if (databaseAway(failure) || !inbox.databaseAnswers()) {
+            // Not the record's fault (a restart can outlast the attempts and answer again by now): keep it, and
+            // replay the batch once the database is back.
             throw new IllegalStateException("the database does not answer", failure);
         }
         Log.warnf(failure, "consumer %s: event %s failed %d times; sending it to the DLQ", name(), delivery.event().id(), settings.maxAttempts());
