@@ -70,8 +70,9 @@ public class EtsyClient {
     /**
      * Runs one Etsy call for the shop: {@code call} gets the x-api-key and Authorization header values. A 5xx, a
      * 429 or a timeout is retried (up to {@code etsy.retries} more times) after Etsy's {@code retry-after}, else
-     * after an exponential backoff with jitter, and then answered as {@link MarketplaceUnavailable}; other errors
-     * are refusals at once. An open circuit or a spent daily quota is a {@link MarketplaceUnavailable} without a call.
+     * after an exponential backoff with jitter, and then answered as {@link MarketplaceUnavailable}; a 2xx whose body
+     * cannot be read is a {@link MarketplaceUnavailable} at once (the caller's retry reads the state again); other
+     * errors are refusals at once. An open circuit or a spent daily quota is a {@link MarketplaceUnavailable} without a call.
      */
     public <T> T call(ShopAccess shop, BiFunction<String, String, T> call) {
         String breaker = shop.id().toString();
@@ -89,6 +90,13 @@ public class EtsyClient {
                 return answer;
             } catch (WebApplicationException e) {
                 int status = e.getResponse().getStatus();
+                if (status >= 200 && status < 300) {
+                    // Etsy did the call but its answer cannot be read: not a refusal, and not sent again blindly (a
+                    // write may have been applied); the caller's own retry reads the state first
+                    breakers.record(breaker, true);
+                    metrics.call(shop.externalShopId(), Outcome.SERVER_ERROR, String.valueOf(status));
+                    throw new MarketplaceUnavailable("Etsy answered " + status + " with a body that cannot be read: " + e.getMessage());
+                }
                 String retryAfter = e.getResponse().getHeaderString("retry-after");
                 breakers.record(breaker, status >= 500);
                 metrics.call(shop.externalShopId(), status == 429 ? Outcome.RATE_LIMITED : status >= 500 ? Outcome.SERVER_ERROR : Outcome.CLIENT_ERROR,
